@@ -1,0 +1,50 @@
+// The session's definitions: functions (parameters and body) and bound names (values),
+// with the rules that keep them acyclic.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "dfdx/expr.hpp"
+#include "dfdx/substitute.hpp"
+
+namespace dfdx {
+
+class Environment {
+public:
+    [[nodiscard]] const FunctionBodies& functions() const { return functions_; }
+    [[nodiscard]] const Bindings& values() const { return values_; }
+    [[nodiscard]] bool is_function(const std::string& name) const { return functions_.count(name) != 0; }
+    [[nodiscard]] bool is_value(const std::string& name) const { return values_.count(name) != 0; }
+    [[nodiscard]] const FunctionBody* function(const std::string& name) const;
+    [[nodiscard]] std::optional<Expr> value(const std::string& name) const;
+
+    /// The definition path by which `body` would make `name` refer to itself
+    /// ("p -> q -> p"), if any.
+    [[nodiscard]] std::optional<std::string> cycle(const std::string& name, const Expr& body) const;
+
+    /// Defines or replaces a function (a bound name of the same name is removed).
+    void define(const std::string& name, FunctionBody f);
+    /// Binds or rebinds a name (a function of the same name is removed).
+    void bind(const std::string& name, Expr value);
+    /// Removes a name; false when it was not defined.
+    bool clear(const std::string& name);
+    void clear_all();
+
+    /// Names in the order they were (re)defined, for vars, funcs and save.
+    [[nodiscard]] const std::vector<std::string>& order() const { return order_; }
+
+    /// e with every user function inlined and every bound name replaced by its value,
+    /// until nothing changes.
+    [[nodiscard]] Expr expand(const Expr& e) const;
+
+private:
+    void touch(const std::string& name);
+
+    FunctionBodies functions_;
+    Bindings values_;
+    std::vector<std::string> order_;
+};
+
+}  // namespace dfdx

@@ -1,0 +1,33 @@
+// The recursive-descent parser: tokens to statements. One function per production;
+// the grammar is in docs/grammar.md.
+#pragma once
+
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "dfdx/lexer.hpp"
+#include "dfdx/syntax.hpp"
+
+namespace dfdx {
+
+/// Deepest nesting of brackets, powers and unary operators the parser accepts.
+inline constexpr int max_nesting = 500;
+
+/// The statements of one chunk of input, split at top-level `;` and newlines. Each
+/// element is either a parsed statement or the error that stopped it, so one bad
+/// statement does not hide the others.
+struct ParsedStatement {
+    Statement statement;
+    std::optional<Error> error;
+    Span span;  ///< the statement's source text
+};
+std::vector<ParsedStatement> parse_chunk(std::string_view source);
+
+/// Parses a single expression (tests and tools).
+SyntaxPtr parse_expression(std::string_view source);
+
+/// The words that start a command statement.
+const std::vector<std::string>& command_words();
+
+}  // namespace dfdx

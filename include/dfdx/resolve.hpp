@@ -1,0 +1,39 @@
+// Name resolution: syntax trees to expressions. Decides call versus product, reads the
+// implicit products of definition bodies, checks arities, and evaluates the derivative
+// forms and special functions (diff, grad, hessian, jacobian, taylor, simplify, expand).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "dfdx/environment.hpp"
+#include "dfdx/expr.hpp"
+#include "dfdx/syntax.hpp"
+
+namespace dfdx {
+
+struct ResolveContext {
+    const Environment& env;
+    /// Inside a definition body: its parameters and its name.
+    const std::vector<std::string>* params = nullptr;
+    std::string defining;
+    /// Notes for the user ("did you mean sin?"), appended as they arise.
+    std::vector<std::string>* notes = nullptr;
+};
+
+/// The expression `s` stands for. User functions inside definition bodies stay as calls
+/// (so later redefinitions are seen); everywhere else they are inlined. Errors carry
+/// the span of the innermost syntax node that caused them.
+Expr resolve(const Syntax& s, ResolveContext& ctx);
+
+/// Derivative of a resolved expression in each variable in turn, after checking that
+/// each variable may be differentiated in (not a function, not a bound name).
+Expr differentiate(const Expr& e, const std::vector<DiffVar>& vars, const Environment& env);
+
+/// Checks that `name` can be a variable of differentiation or of a point.
+void check_variable(const std::string& name, const Environment& env, Span span);
+
+/// Whether `name` is reserved (a built-in, a constant, a special form or a command).
+bool is_reserved_name(const std::string& name);
+
+}  // namespace dfdx

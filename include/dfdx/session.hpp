@@ -1,0 +1,75 @@
+// A dfdx session: the definitions and settings, and the statements run against them.
+// Pure: results, notes, errors and requests for I/O (save, load, files) go to a Sink.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "dfdx/environment.hpp"
+#include "dfdx/error.hpp"
+#include "dfdx/print.hpp"
+#include "dfdx/syntax.hpp"
+
+namespace dfdx {
+
+struct Settings {
+    Format format = Format::Plain;
+    int precision = 15;  ///< significant digits of decimal results, 1 to 17
+};
+
+/// Work the session asks its host to do: it never touches files itself.
+struct Request {
+    enum class Kind { Quit, Save, Load, WriteFile } kind = Kind::Quit;
+    std::string path;
+    std::string content;  ///< Save, WriteFile: the text to write
+};
+
+/// Receives what statements produce, in order.
+class Sink {
+public:
+    virtual ~Sink() = default;
+    /// A statement is about to run; `text` is its source (for --echo).
+    virtual void begin(std::string_view text) { (void)text; }
+    virtual void result(const std::string& line) = 0;
+    virtual void note(const std::string& text) { (void)text; }
+    /// The statement failed; the span is relative to the chunk passed to run().
+    virtual void error(const Error& e) = 0;
+    virtual void request(const Request& r) = 0;
+    /// Asked before each statement; false stops the chunk (quit, --stop-on-error).
+    virtual bool keep_going() { return true; }
+};
+
+class Session {
+public:
+    /// Runs every statement of one chunk (a line, or several joined by continuation).
+    /// Returns false when any statement failed. A failed statement changes nothing.
+    bool run(std::string_view chunk, Sink& sink);
+
+    Settings& settings() { return settings_; }
+    /// Width in columns of terminal plots (80 when not on a terminal).
+    void set_plot_width(int columns) { plot_width_ = columns; }
+    [[nodiscard]] const Settings& settings() const { return settings_; }
+    [[nodiscard]] const Environment& environment() const { return env_; }
+
+    /// The definitions and settings as a dfdx script that restores them (for save).
+    [[nodiscard]] std::string script() const;
+
+    /// A value as the session prints results: exact when rational, decimal when numeric,
+    /// symbolic otherwise.
+    [[nodiscard]] std::string show(const Expr& e, bool force_decimal = false,
+                                   const std::vector<std::string>& leading = {}) const;
+
+private:
+    void execute(const Statement& st, std::string_view chunk, Sink& sink);
+    void command(const Statement& st, Sink& sink);
+    void define(const Statement& st, Sink& sink);
+    void bind(const Statement& st, Sink& sink);
+    void set(const Statement& st, Sink& sink);
+    Expr evaluate_at(const Expr& e, const std::vector<Assignment>& at, std::vector<std::string>& notes);
+
+    Environment env_;
+    Settings settings_;
+    int plot_width_ = 80;
+};
+
+}  // namespace dfdx

@@ -1,0 +1,49 @@
+// The driver: feeds scripts, -e statements and the prompt into a Session, renders what
+// comes back, carries out its requests (save, load, files) and keeps the exit status.
+#pragma once
+
+#include <istream>
+#include <string>
+
+#include "dfdx/session.hpp"
+#include "options.hpp"
+
+namespace dfdx::cli {
+
+class Driver : public Sink {
+public:
+    Driver(const Options& options, Session& session);
+
+    /// Runs what the options ask for; returns the exit status.
+    int run();
+
+    // Sink
+    void begin(std::string_view text) override;
+    void result(const std::string& line) override;
+    void note(const std::string& text) override;
+    void error(const Error& e) override;
+    void request(const Request& r) override;
+    bool keep_going() override { return !quit_ && !(stopped_ && options_.stop_on_error); }
+
+private:
+    bool run_stream(std::istream& in, const std::string& name);
+    void run_chunk(std::string_view chunk, const std::string& name, std::size_t first_line);
+    void interactive();
+    bool run_file(const std::string& path);
+    void fail_io(const std::string& message);
+
+    const Options& options_;
+    Session& session_;
+    bool color_ = false;
+    bool interactive_mode_ = false;
+    bool failed_ = false;
+    bool stopped_ = false;
+    bool quit_ = false;
+    int load_depth_ = 0;
+    // The chunk being run, for locating errors.
+    std::string_view chunk_;
+    std::string name_;
+    std::size_t first_line_ = 1;
+};
+
+}  // namespace dfdx::cli

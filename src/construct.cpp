@@ -1,0 +1,406 @@
+// Canonical constructors: sums and products collect like terms and factors, numbers fold
+// exactly, and only rewrites valid on the whole domain of the input are made.
+#include "dfdx/construct.hpp"
+
+#include <algorithm>
+
+#include "dfdx/error.hpp"
+#include "dfdx/functions.hpp"
+#include "node_table.hpp"
+
+namespace dfdx {
+
+using detail::intern;
+
+namespace {
+
+Expr make_node(Kind kind, Rational num, std::vector<Expr> args, std::vector<Rational> coeffs = {}) {
+    Node n;
+    n.kind = kind;
+    n.num = std::move(num);
+    n.args = std::move(args);
+    n.coeffs = std::move(coeffs);
+    return intern(std::move(n));
+}
+
+Expr raw_pow(const Expr& base, const Expr& exp) {
+    return make_node(Kind::Pow, Rational(0), {base, exp});
+}
+
+// c * e for a rational c, keeping the canonical forms.
+Expr scale(const Expr& e, const Rational& c) {
+    if (c == 1) return e;
+    if (c == 0) return num(0);
+    switch (e.kind()) {
+        case Kind::Number: return num(c * e->num);
+        case Kind::Mul: {
+            Rational k = c * e->num;
+            if (k == 1 && e->args.size() == 1) return e->args[0];
+            return make_node(Kind::Mul, k, e->args);
+        }
+        case Kind::Add: {
+            std::vector<Rational> coeffs;
+            for (const Rational& q : e->coeffs) coeffs.push_back(c * q);
+            return make_node(Kind::Add, c * e->num, e->args, std::move(coeffs));
+        }
+        case Kind::Vector: {
+            std::vector<Expr> out;
+            for (const Expr& a : e->args) out.push_back(scale(a, c));
+            return vector(std::move(out));
+        }
+        case Kind::Symbol:
+        case Kind::Constant:
+        case Kind::Pow:
+        case Kind::Func:
+        case Kind::Apply:
+        case Kind::Deriv: return make_node(Kind::Mul, c, {e});
+    }
+    return e;
+}
+
+[[noreturn]] void vector_error(const char* what) {
+    throw Error(ErrorCode::Type, std::string("cannot ") + what);
+}
+
+Expr add_vectors(std::span<const Expr> terms) {
+    std::size_t n = 0;
+    for (const Expr& t : terms) {
+        if (t.kind() != Kind::Vector) vector_error("add a vector and a scalar");
+        if (n && t->args.size() != n) vector_error("add vectors of different lengths");
+        n = t->args.size();
+    }
+    std::vector<Expr> out;
+    for (std::size_t i = 0; i < n; ++i) {
+        std::vector<Expr> column;
+        for (const Expr& t : terms) column.push_back(t->args[i]);
+        out.push_back(add(column));
+    }
+    return vector(std::move(out));
+}
+
+// A numeric power a^e with a, e rational.
+Expr number_pow(const Rational& a, const Rational& e) {
+    if (is_integer(e)) {
+        auto small = to_long(e);
+        if (small) {
+            if (auto r = pow_integer(a, *small)) return num(*r);
+        } else if (a == 0 && e < 0) {
+            throw Error(ErrorCode::DivisionByZero, "division by zero");
+        } else if (a == 0 || a == 1) {
+            return num(a);
+        } else if (a == -1) {
+            return num(e.get_num() % 2 == 0 ? 1 : -1);
+        }
+        return raw_pow(num(a), num(e));
+    }
+    if (a == 0) {
+        if (e < 0) throw Error(ErrorCode::DivisionByZero, "division by zero");
+        return num(0);
+    }
+    if (a == 1) return num(1);
+    mpz_class p = e.get_num(), q = e.get_den();
+    if (a < 0 && q % 2 == 0) {
+        throw Error(ErrorCode::NotReal, (e == Rational(1, 2) ? std::string("sqrt of ")
+                                                             : to_string(e) + " power of ") +
+                                            to_string(a) + " is not real");
+    }
+    if (!q.fits_ulong_p()) return raw_pow(num(a), num(e));
+    if (auto root = exact_root(a, q.get_ui())) return number_pow(*root, Rational(p));
+    // a^(p/q) = a^n * a^(r/q) with 0 < r < q; an odd root of a negative base is real.
+    mpz_class n, r;
+    mpz_fdiv_qr(n.get_mpz_t(), r.get_mpz_t(), p.get_mpz_t(), q.get_mpz_t());
+    Rational sign = (a < 0 && r % 2 != 0) ? -1 : 1;
+    Rational base = a < 0 ? Rational(-a) : a;
+    Expr whole = number_pow(a, Rational(n));
+    Rational frac(r, q);
+    frac.canonicalize();
+    return mul(mul(num(sign), whole), raw_pow(num(base), num(frac)));
+}
+
+bool even_denominator(const Expr& e) {
+    return e.kind() == Kind::Number && e->num.get_den() % 2 == 0;
+}
+
+}  // namespace
+
+Expr num(const Rational& value) {
+    Node n;
+    n.kind = Kind::Number;
+    n.num = value;
+    return intern(std::move(n));
+}
+Expr num(long value) { return num(Rational(value)); }
+
+Expr sym(const std::string& name) {
+    Node n;
+    n.kind = Kind::Symbol;
+    n.name = name;
+    return intern(std::move(n));
+}
+
+Expr constant(ConstantId id) {
+    Node n;
+    n.kind = Kind::Constant;
+    n.id = static_cast<std::uint32_t>(id);
+    return intern(std::move(n));
+}
+
+std::pair<Rational, Expr> split_coefficient(const Expr& term) {
+    if (term.kind() == Kind::Number) return {term->num, num(1)};
+    if (term.kind() == Kind::Mul && term->num != 1) {
+        if (term->args.size() == 1) return {term->num, term->args[0]};
+        return {term->num, make_node(Kind::Mul, Rational(1), term->args)};
+    }
+    return {Rational(1), term};
+}
+
+std::pair<Expr, Expr> split_power(const Expr& factor) {
+    if (factor.kind() == Kind::Pow) return {factor->args[0], factor->args[1]};
+    return {factor, num(1)};
+}
+
+Expr add(std::span<const Expr> terms) {
+    for (const Expr& t : terms) {
+        if (t.kind() == Kind::Vector) return add_vectors(terms);
+    }
+    Rational constant(0);
+    std::vector<std::pair<Expr, Rational>> items;
+    auto collect = [&](const Expr& rest, const Rational& c) { items.emplace_back(rest, c); };
+    for (const Expr& t : terms) {
+        switch (t.kind()) {
+            case Kind::Number: constant += t->num; break;
+            case Kind::Add:
+                constant += t->num;
+                for (std::size_t i = 0; i < t->args.size(); ++i) collect(t->args[i], t->coeffs[i]);
+                break;
+            default: {
+                auto [c, rest] = split_coefficient(t);
+                collect(rest, c);
+            }
+        }
+    }
+    std::stable_sort(items.begin(), items.end(),
+                     [](const auto& a, const auto& b) { return compare(a.first, b.first) < 0; });
+    std::vector<Expr> args;
+    std::vector<Rational> coeffs;
+    for (std::size_t i = 0; i < items.size();) {
+        Rational c = items[i].second;
+        std::size_t j = i + 1;
+        while (j < items.size() && items[j].first == items[i].first) c += items[j++].second;
+        if (c != 0) {
+            args.push_back(items[i].first);
+            coeffs.push_back(c);
+        }
+        i = j;
+    }
+    if (args.empty()) return num(constant);
+    if (constant == 0 && args.size() == 1) return scale(args[0], coeffs[0]);
+    return make_node(Kind::Add, constant, std::move(args), std::move(coeffs));
+}
+
+Expr add(const Expr& a, const Expr& b) {
+    Expr terms[] = {a, b};
+    return add(terms);
+}
+Expr neg(const Expr& a) { return scale(a, Rational(-1)); }
+Expr sub(const Expr& a, const Expr& b) { return add(a, neg(b)); }
+
+Expr mul(std::span<const Expr> factors) {
+    Rational coef(1);
+    std::vector<std::pair<Expr, Expr>> items;
+    const Expr* vec = nullptr;
+    for (const Expr& f : factors) {
+        switch (f.kind()) {
+            case Kind::Number: coef *= f->num; break;
+            case Kind::Mul:
+                coef *= f->num;
+                for (const Expr& a : f->args) items.push_back(split_power(a));
+                break;
+            case Kind::Vector:
+                if (vec) vector_error("multiply two vectors (use a sum of products)");
+                vec = &f;
+                break;
+            default: items.push_back(split_power(f));
+        }
+    }
+    if (vec) {
+        std::vector<Expr> rest;
+        for (const Expr& f : factors) {
+            if (&f != vec) rest.push_back(f);
+        }
+        Expr s = mul(rest);
+        std::vector<Expr> out;
+        for (const Expr& a : (*vec)->args) out.push_back(mul(s, a));
+        return vector(std::move(out));
+    }
+    if (coef == 0) return num(0);
+    std::stable_sort(items.begin(), items.end(),
+                     [](const auto& a, const auto& b) { return compare(a.first, b.first) < 0; });
+    std::vector<Expr> out;
+    bool refold = false;
+    for (std::size_t i = 0; i < items.size();) {
+        Expr base = items[i].first;
+        std::vector<Expr> exps{items[i].second};
+        std::size_t j = i + 1;
+        while (j < items.size() && items[j].first == base) exps.push_back(items[j++].second);
+        i = j;
+        Expr p = pow(base, exps.size() == 1 ? exps[0] : add(exps));
+        switch (p.kind()) {
+            case Kind::Number: coef *= p->num; break;
+            case Kind::Mul:
+                coef *= p->num;
+                for (const Expr& a : p->args) out.push_back(a);
+                refold = true;
+                break;
+            default: out.push_back(p);
+        }
+    }
+    if (coef == 0) return num(0);
+    if (refold) {
+        out.push_back(num(coef));
+        // Numeric roots can split into a coefficient and a new factor; fold once more.
+        Rational c2(1);
+        std::vector<Expr> again;
+        for (const Expr& o : out) {
+            if (o.kind() == Kind::Number) c2 *= o->num; else again.push_back(o);
+        }
+        coef = c2;
+        out = std::move(again);
+    }
+    std::stable_sort(out.begin(), out.end(), [](const Expr& a, const Expr& b) {
+        return compare(split_power(a).first, split_power(b).first) < 0;
+    });
+    if (out.empty()) return num(coef);
+    if (out.size() == 1) {
+        if (coef == 1) return out[0];
+        if (out[0].kind() == Kind::Add) return scale(out[0], coef);
+    }
+    return make_node(Kind::Mul, coef, std::move(out));
+}
+
+Expr mul(const Expr& a, const Expr& b) {
+    Expr f[] = {a, b};
+    return mul(f);
+}
+
+Expr div(const Expr& a, const Expr& b) { return mul(a, pow(b, num(-1))); }
+
+Expr pow(const Expr& base, const Expr& exp) {
+    if (base.kind() == Kind::Vector || exp.kind() == Kind::Vector) {
+        vector_error("raise a vector to a power, or a number to a vector");
+    }
+    if (base.kind() == Kind::Constant && base->id == static_cast<std::uint32_t>(ConstantId::E)) {
+        return func(function_id("exp"), {exp});
+    }
+    if (exp.kind() != Kind::Number) {
+        if (is_one(base)) return base;
+        return raw_pow(base, exp);
+    }
+    const Rational& e = exp->num;
+    if (e == 0) return num(1);
+    if (e == 1) return base;
+    switch (base.kind()) {
+        case Kind::Number: return number_pow(base->num, e);
+        case Kind::Pow: {
+            const Expr& inner = base->args[1];
+            if (is_integer(e) || even_denominator(inner)) {
+                return pow(base->args[0], mul(inner, exp));
+            }
+            return raw_pow(base, exp);
+        }
+        case Kind::Mul: {
+            if (is_integer(e)) {
+                std::vector<Expr> fs{number_pow(base->num, e)};
+                for (const Expr& a : base->args) fs.push_back(pow(a, exp));
+                return mul(fs);
+            }
+            if (base->num > 0 && base->num != 1) {
+                auto root = exact_root(base->num, e.get_den().get_ui());
+                if (root) {
+                    Expr rest = make_node(Kind::Mul, Rational(1), base->args);
+                    if (base->args.size() == 1) rest = base->args[0];
+                    return mul(number_pow(*root, Rational(e.get_num())), pow(rest, exp));
+                }
+            }
+            return raw_pow(base, exp);
+        }
+        case Kind::Func:
+            if (base->id == function_id("exp")) return func(base->id, {mul(base->args[0], exp)});
+            return raw_pow(base, exp);
+        case Kind::Symbol:
+        case Kind::Constant:
+        case Kind::Add:
+        case Kind::Apply:
+        case Kind::Deriv:
+        case Kind::Vector: return raw_pow(base, exp);
+    }
+    return raw_pow(base, exp);
+}
+
+Expr sqrt(const Expr& a) { return pow(a, num(Rational(1, 2))); }
+
+Expr func(std::uint32_t id, std::vector<Expr> args) {
+    for (const Expr& a : args) {
+        if (a.kind() == Kind::Vector) {
+            vector_error(("apply " + std::string(function_info(id).name) + " to a vector").c_str());
+        }
+    }
+    if (auto folded = fold_function(id, args)) return *folded;
+    Node n;
+    n.kind = Kind::Func;
+    n.id = id;
+    n.args = std::move(args);
+    return intern(std::move(n));
+}
+
+Expr apply(const std::string& name, std::vector<Expr> args) {
+    Node n;
+    n.kind = Kind::Apply;
+    n.name = name;
+    n.args = std::move(args);
+    return intern(std::move(n));
+}
+
+Expr deriv(const std::string& name, std::vector<Expr> args, std::vector<std::uint32_t> orders) {
+    if (std::all_of(orders.begin(), orders.end(), [](std::uint32_t o) { return o == 0; })) {
+        return apply(name, std::move(args));
+    }
+    Node n;
+    n.kind = Kind::Deriv;
+    n.name = name;
+    n.args = std::move(args);
+    n.orders = std::move(orders);
+    return intern(std::move(n));
+}
+
+Expr vector(std::vector<Expr> elements) {
+    Node n;
+    n.kind = Kind::Vector;
+    n.args = std::move(elements);
+    return intern(std::move(n));
+}
+
+Expr rebuild(const Expr& e, std::vector<Expr> args) {
+    switch (e.kind()) {
+        case Kind::Number:
+        case Kind::Symbol:
+        case Kind::Constant: return e;
+        case Kind::Add: {
+            std::vector<Expr> terms{num(e->num)};
+            for (std::size_t i = 0; i < args.size(); ++i) terms.push_back(scale(args[i], e->coeffs[i]));
+            return add(terms);
+        }
+        case Kind::Mul: {
+            args.push_back(num(e->num));
+            return mul(args);
+        }
+        case Kind::Pow: return pow(args[0], args[1]);
+        case Kind::Func: return func(e->id, std::move(args));
+        case Kind::Apply: return apply(e->name, std::move(args));
+        case Kind::Deriv: return deriv(e->name, std::move(args), e->orders);
+        case Kind::Vector: return vector(std::move(args));
+    }
+    return e;
+}
+
+}  // namespace dfdx

@@ -1,0 +1,80 @@
+// Structural order and read-only queries over expressions.
+#include "dfdx/expr.hpp"
+
+#include <algorithm>
+#include <set>
+#include <unordered_set>
+
+namespace dfdx {
+
+namespace {
+
+template <class T>
+int cmp3(const T& a, const T& b) {
+    return a < b ? -1 : (b < a ? 1 : 0);
+}
+
+// Full structural comparison; reached only when two different nodes share a hash.
+int deep_compare(const Node& a, const Node& b) {
+    if (int c = cmp3(a.kind, b.kind)) return c;
+    if (int c = cmp3(a.id, b.id)) return c;
+    if (int c = a.name.compare(b.name)) return c < 0 ? -1 : 1;
+    if (int c = cmp(a.num, b.num)) return c < 0 ? -1 : 1;
+    if (int c = cmp3(a.args.size(), b.args.size())) return c;
+    for (std::size_t i = 0; i < a.args.size(); ++i) {
+        if (int c = compare(a.args[i], b.args[i])) return c;
+    }
+    if (int c = cmp3(a.coeffs.size(), b.coeffs.size())) return c;
+    for (std::size_t i = 0; i < a.coeffs.size(); ++i) {
+        if (int c = cmp(a.coeffs[i], b.coeffs[i])) return c < 0 ? -1 : 1;
+    }
+    return cmp3(a.orders, b.orders);
+}
+
+template <class Visit>
+void walk_dag(const Expr& root, Visit&& visit) {
+    std::unordered_set<const Node*> seen;
+    std::vector<const Node*> stack{root.get()};
+    while (!stack.empty()) {
+        const Node* n = stack.back();
+        stack.pop_back();
+        if (!seen.insert(n).second) continue;
+        visit(*n);
+        for (const Expr& a : n->args) stack.push_back(a.get());
+    }
+}
+
+}  // namespace
+
+int compare(const Expr& a, const Expr& b) {
+    if (a == b) return 0;
+    if (int c = cmp3(a->kind, b->kind)) return c;
+    if (int c = cmp3(a->hash, b->hash)) return c;
+    return deep_compare(*a, *b);
+}
+
+bool is_number(const Expr& e, long value) { return e->kind == Kind::Number && e->num == value; }
+
+bool has_symbol(const Expr& e, const std::string& name) {
+    bool found = false;
+    walk_dag(e, [&](const Node& n) {
+        if (n.kind == Kind::Symbol && n.name == name) found = true;
+    });
+    return found;
+}
+
+std::vector<std::string> free_symbols(const Expr& e) {
+    std::set<std::string> names;
+    walk_dag(e, [&](const Node& n) {
+        if (n.kind == Kind::Symbol) names.insert(n.name);
+    });
+    return {names.begin(), names.end()};
+}
+
+std::size_t dag_size(const Expr& e) {
+    std::size_t count = 0;
+    walk_dag(e, [&](const Node&) { ++count; });
+    return count;
+}
+
+}  // namespace dfdx

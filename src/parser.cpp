@@ -1,0 +1,615 @@
+// Recursive descent over the token stream of one statement. Each function parses exactly
+// the production written above it.
+#include "dfdx/parser.hpp"
+
+#include <algorithm>
+#include <set>
+
+namespace dfdx {
+
+namespace {
+
+const std::set<std::string> kAlwaysStop = {"at"};
+
+class Parser {
+public:
+    Parser(std::string_view src, const std::vector<Token>& toks, std::size_t begin, std::size_t end)
+        : src_(src), toks_(toks), pos_(begin), end_(end) {}
+
+    // statement = command | definition | binding | expr [ "at" assignments ]
+    Statement statement() {
+        Statement st;
+        st.span = {toks_[pos_].span.begin, toks_[end_ - 1].span.end};
+        if (at_end()) return st;
+        if (peek().kind == Tok::Ident && peek(1).kind != Tok::Equals) {
+            const std::string& w = peek().text;
+            if (std::find(command_words().begin(), command_words().end(), w) != command_words().end()) {
+                return command(std::move(st));
+            }
+        }
+        if (looks_like_definition()) return definition(std::move(st));
+        if (peek().kind == Tok::Ident && peek(1).kind == Tok::Equals) return binding(std::move(st));
+        st.kind = StatementKind::Expr;
+        st.expr = expr();
+        if (accept_word("at")) st.at = assignments();
+        finish();
+        return st;
+    }
+
+    SyntaxPtr whole_expression() {
+        SyntaxPtr e = expr();
+        finish();
+        return e;
+    }
+
+private:
+    // --- token access ---------------------------------------------------------------
+    const Token& peek(std::size_t k = 0) const {
+        std::size_t i = pos_ + k;
+        return i < end_ ? toks_[i] : toks_[end_];
+    }
+    bool at_end() const { return pos_ >= end_; }
+    const Token& next() {
+        const Token& t = peek();
+        if (!at_end()) ++pos_;
+        return t;
+    }
+    bool accept(Tok k) {
+        if (peek().kind != k) return false;
+        next();
+        return true;
+    }
+    bool is_word(const std::string& w, std::size_t k = 0) const {
+        return peek(k).kind == Tok::Ident && peek(k).text == w;
+    }
+    bool accept_word(const std::string& w) {
+        if (!is_word(w)) return false;
+        next();
+        return true;
+    }
+    bool is_stop_word(const Token& t) const {
+        return t.kind == Tok::Ident && (kAlwaysStop.count(t.text) || stops_.count(t.text));
+    }
+
+    [[noreturn]] void fail(const std::string& msg, Span span) const {
+        throw Error(ErrorCode::Parse, msg, span);
+    }
+    [[noreturn]] void unexpected(const std::string& wanted) const {
+        const Token& t = peek();
+        if (t.kind == Tok::Error) throw Error(t.error, t.text, t.span);
+        std::string got = t.kind == Tok::Ident ? "'" + t.text + "'"
+                          : t.kind == Tok::Number ? "'" + t.text + "'"
+                          : at_end() ? "the end of the statement" : token_name(t.kind);
+        fail("expected " + wanted + ", found " + got, t.span);
+    }
+    void expect(Tok k, const std::string& wanted) {
+        if (!accept(k)) unexpected(wanted);
+    }
+    void finish() {
+        if (!at_end()) {
+            if (peek().kind == Tok::RParen || peek().kind == Tok::RBracket) {
+                fail(std::string("unmatched ") + token_name(peek().kind), peek().span);
+            }
+            if (peek().kind == Tok::Equals) {
+                fail("unexpected '=': definitions are NAME = EXPR or NAME(PARAMS) = EXPR", peek().span);
+            }
+            unexpected("an operator or the end of the statement");
+        }
+    }
+    SyntaxPtr node(SyntaxKind k, Span span) {
+        auto n = std::make_unique<Syntax>();
+        n->kind = k;
+        n->span = span;
+        return n;
+    }
+    std::size_t last_end() const { return pos_ > 0 ? toks_[pos_ - 1].span.end : 0; }
+
+    struct Depth {
+        explicit Depth(Parser& p) : p_(p) {
+            if (++p_.depth_ > max_nesting) {
+                p_.fail("nesting deeper than the limit of " + std::to_string(max_nesting) + " levels",
+                        p_.peek().span);
+            }
+        }
+        ~Depth() { --p_.depth_; }
+        Parser& p_;
+    };
+
+    // --- statements -----------------------------------------------------------------
+
+    bool looks_like_definition() const {
+        if (peek().kind != Tok::Ident || peek(1).kind != Tok::LParen) return false;
+        std::size_t k = 2;
+        if (peek(k).kind == Tok::RParen) return peek(k + 1).kind == Tok::Equals;
+        while (true) {
+            if (peek(k).kind != Tok::Ident) return false;
+            ++k;
+            if (peek(k).kind == Tok::RParen) return peek(k + 1).kind == Tok::Equals;
+            if (peek(k).kind != Tok::Comma) return false;
+            ++k;
+        }
+    }
+
+    // definition = NAME "(" NAME { "," NAME } ")" "=" expr
+    Statement definition(Statement st) {
+        st.kind = StatementKind::Define;
+        st.name = peek().text;
+        st.name_span = next().span;
+        expect(Tok::LParen, "'('");
+        while (peek().kind == Tok::Ident) {
+            std::string p = next().text;
+            if (std::find(st.params.begin(), st.params.end(), p) != st.params.end()) {
+                fail("the parameter " + p + " appears twice", toks_[pos_ - 1].span);
+            }
+            st.params.push_back(p);
+            if (!accept(Tok::Comma)) break;
+        }
+        expect(Tok::RParen, "')'");
+        expect(Tok::Equals, "'='");
+        if (at_end()) unexpected("an expression after '='");
+        st.expr = expr();
+        finish();
+        return st;
+    }
+
+    // binding = NAME "=" expr
+    Statement binding(Statement st) {
+        st.kind = StatementKind::Bind;
+        st.name = peek().text;
+        st.name_span = next().span;
+        expect(Tok::Equals, "'='");
+        if (at_end()) unexpected("an expression after '='");
+        st.expr = expr();
+        finish();
+        return st;
+    }
+
+    // assignments = NAME "=" expr { "," NAME "=" expr }
+    std::vector<Assignment> assignments() {
+        std::vector<Assignment> out;
+        do {
+            if (peek().kind != Tok::Ident) unexpected("a name to give a value, as in 'at x=1'");
+            Assignment a;
+            a.name = peek().text;
+            a.name_span = next().span;
+            expect(Tok::Equals, "'=' after " + a.name);
+            a.value = expr();
+            out.push_back(std::move(a));
+        } while (accept(Tok::Comma));
+        return out;
+    }
+
+    std::string rest_text() {
+        std::string s(src_.substr(peek().span.begin, toks_[end_ - 1].span.end - peek().span.begin));
+        pos_ = end_;
+        return s;
+    }
+
+    // command = WORD ...   (the forms are listed in docs/grammar.md)
+    Statement command(Statement st) {
+        st.kind = StatementKind::Command;
+        st.name = peek().text;
+        st.name_span = next().span;
+        const std::string& w = st.name;
+        if (w == "explain") {
+            st.kind = StatementKind::Explain;
+            st.expr = expr();
+            if (accept_word("at")) st.at = assignments();
+        } else if (w == "backprop" || w == "check") {
+            st.kind = w == "backprop" ? StatementKind::Backprop : StatementKind::Check;
+            st.expr = expr();
+            if (!accept_word("at")) unexpected("'at' and the point, as in '" + w + " ... at x=1'");
+            st.at = assignments();
+        } else if (w == "sensitivity") {
+            st.kind = StatementKind::Sensitivity;
+            stops_ = {"by"};
+            st.expr = expr();
+            if (!accept_word("at")) unexpected("'at' and the base point, as in 'sensitivity f at x=1'");
+            st.at = assignments();
+            if (accept_word("by")) st.by = expr();
+        } else if (w == "table" || w == "plot") {
+            range_command(st);
+        } else if (!at_end()) {
+            st.rest = rest_text();
+            std::string word;
+            for (char c : st.rest + " ") {
+                if (c == ' ' || c == '\t' || c == ',') {
+                    if (!word.empty()) st.words.push_back(word);
+                    word.clear();
+                } else {
+                    word += c;
+                }
+            }
+        }
+        finish();
+        return st;
+    }
+
+    // range_command = ("table" | "plot") expr { "," expr } "for" NAME "in" "[" expr "," expr "]"
+    //                 [ "step" expr | "with" expr "points" ] [ "to" FILE ]
+    void range_command(Statement& st) {
+        st.kind = st.name == "table" ? StatementKind::Table : StatementKind::Plot;
+        stops_ = {"for"};
+        do {
+            st.exprs.push_back(expr());
+        } while (accept(Tok::Comma));
+        stops_ = {"for", "to", "step", "with", "points"};
+        if (!accept_word("for")) unexpected("'for' and a range, as in '" + st.name + " ... for x in [0, 1]'");
+        if (peek().kind != Tok::Ident) unexpected("the variable of the range");
+        st.var = next().text;
+        if (!accept_word("in")) unexpected("'in'");
+        expect(Tok::LBracket, "'[' to open the range");
+        st.lo = expr();
+        expect(Tok::Comma, "',' between the ends of the range");
+        st.hi = expr();
+        expect(Tok::RBracket, "']' to close the range");
+        if (accept_word("step")) {
+            st.step = expr();
+        } else if (accept_word("with")) {
+            st.points = expr();
+            if (!accept_word("points")) unexpected("'points'");
+        }
+        if (accept_word("to")) {
+            if (at_end()) unexpected("a file name after 'to'");
+            st.file = rest_text();
+        }
+    }
+
+    // --- expressions ----------------------------------------------------------------
+
+    // expr = product { ("+" | "-") product }
+    SyntaxPtr expr() {
+        Depth guard(*this);
+        std::size_t b = peek().span.begin;
+        SyntaxPtr first = unary();
+        if (peek().kind != Tok::Plus && peek().kind != Tok::Minus) return first;
+        SyntaxPtr sum = node(SyntaxKind::Sum, {});
+        sum->kids.push_back(std::move(first));
+        sum->negated.push_back(false);
+        while (peek().kind == Tok::Plus || peek().kind == Tok::Minus) {
+            bool minus = next().kind == Tok::Minus;
+            sum->kids.push_back(unary());
+            sum->negated.push_back(minus);
+        }
+        sum->span = {b, last_end()};
+        return sum;
+    }
+
+    // The first term of a sum may carry a sign; unary = ("-" | "+") unary | product
+    SyntaxPtr unary() {
+        if (peek().kind == Tok::Minus || peek().kind == Tok::Plus) {
+            Depth guard(*this);
+            const Token& t = next();
+            bool minus = t.kind == Tok::Minus;
+            SyntaxPtr operand = unary();
+            if (!minus) return operand;
+            SyntaxPtr n = node(SyntaxKind::Neg, {t.span.begin, last_end()});
+            n->kids.push_back(std::move(operand));
+            return n;
+        }
+        return product();
+    }
+
+    bool starts_operand(const Token& t) const {
+        switch (t.kind) {
+            case Tok::Number:
+            case Tok::LParen:
+            case Tok::Sqrt:
+            case Tok::Partial: return true;
+            case Tok::Ident: return !is_stop_word(t);
+            default: return false;
+        }
+    }
+
+    // product = power { ("*" | "/") signed_power | power }     (juxtaposition multiplies)
+    SyntaxPtr product() {
+        std::size_t b = peek().span.begin;
+        SyntaxPtr first = power();
+        if (peek().kind != Tok::Star && peek().kind != Tok::Slash && !starts_operand(peek())) return first;
+        SyntaxPtr prod = node(SyntaxKind::Product, {});
+        prod->kids.push_back(std::move(first));
+        prod->negated.push_back(false);
+        while (true) {
+            if (peek().kind == Tok::Star || peek().kind == Tok::Slash) {
+                bool divide = next().kind == Tok::Slash;
+                prod->kids.push_back(signed_power());
+                prod->negated.push_back(divide);
+            } else if (starts_operand(peek())) {
+                prod->kids.push_back(power());
+                prod->negated.push_back(false);
+            } else {
+                break;
+            }
+        }
+        prod->span = {b, last_end()};
+        return prod;
+    }
+
+    // signed_power = ("-" | "+") signed_power | power      (x * -y, 2^-1)
+    SyntaxPtr signed_power() {
+        if (peek().kind == Tok::Minus || peek().kind == Tok::Plus) {
+            Depth guard(*this);
+            const Token& t = next();
+            bool minus = t.kind == Tok::Minus;
+            SyntaxPtr operand = signed_power();
+            if (!minus) return operand;
+            SyntaxPtr n = node(SyntaxKind::Neg, {t.span.begin, last_end()});
+            n->kids.push_back(std::move(operand));
+            return n;
+        }
+        return power();
+    }
+
+    // power = primary [ "^" signed_power ]        (right-associative)
+    SyntaxPtr power() {
+        std::size_t b = peek().span.begin;
+        SyntaxPtr base = primary();
+        if (!accept(Tok::Caret)) return base;
+        Depth guard(*this);
+        if (at_end()) unexpected("an exponent after '^'");
+        SyntaxPtr p = node(SyntaxKind::Power, {});
+        p->kids.push_back(std::move(base));
+        p->kids.push_back(signed_power());
+        p->span = {b, last_end()};
+        return p;
+    }
+
+    // args = [ expr { "," expr } ]
+    std::vector<SyntaxPtr> args(Tok close, const std::string& close_name) {
+        std::vector<SyntaxPtr> out;
+        if (accept(close)) return out;
+        do {
+            out.push_back(expr());
+        } while (accept(Tok::Comma));
+        if (!accept(close)) unexpected(close_name);
+        return out;
+    }
+
+    // primary = NUMBER | NAME | NAME "(" args ")" | NAME primes [ "[" ints "]" ] "(" args ")"
+    //         | "(" expr ")" | "[" args "]" | "√" power | derivative
+    SyntaxPtr primary() {
+        const Token& t = peek();
+        switch (t.kind) {
+            case Tok::Number: {
+                next();
+                SyntaxPtr n = node(SyntaxKind::Number, t.span);
+                n->text = t.text;
+                return n;
+            }
+            case Tok::LParen: {
+                next();
+                if (peek().kind == Tok::RParen) unexpected("an expression inside '()'");
+                SyntaxPtr inner = expr();
+                if (!accept(Tok::RParen)) {
+                    if (at_end() || peek().kind == Tok::Newline) {
+                        fail("expected ')' to close '(' at " + column_of(t.span.begin), peek().span);
+                    }
+                    unexpected("')' to close '(' at " + column_of(t.span.begin));
+                }
+                return inner;
+            }
+            case Tok::LBracket: {
+                next();
+                SyntaxPtr v = node(SyntaxKind::Vector, {});
+                v->kids = args(Tok::RBracket, "']' to close '[' at " + column_of(t.span.begin));
+                v->span = {t.span.begin, last_end()};
+                return v;
+            }
+            case Tok::Sqrt: {
+                next();
+                SyntaxPtr c = node(SyntaxKind::Call, {});
+                c->text = "sqrt";
+                c->kids.push_back(power());
+                c->span = {t.span.begin, last_end()};
+                return c;
+            }
+            case Tok::Partial: return derivative();
+            case Tok::Ident: {
+                if (is_stop_word(t)) unexpected("an expression");
+                if (auto d = try_derivative()) return d;
+                return name_or_call();
+            }
+            case Tok::Error: throw Error(t.error, t.text, t.span);
+            default: unexpected("an expression");
+        }
+    }
+
+    std::string column_of(std::size_t offset) const {
+        std::size_t line = 1, col = 1;
+        for (std::size_t i = 0; i < offset && i < src_.size(); ++i) {
+            if (src_[i] == '\n') {
+                ++line;
+                col = 1;
+            } else if ((static_cast<unsigned char>(src_[i]) & 0xC0) != 0x80) {
+                ++col;
+            }
+        }
+        return std::to_string(line) + ":" + std::to_string(col);
+    }
+
+    SyntaxPtr name_or_call() {
+        const Token& t = next();
+        std::vector<unsigned> primes;
+        std::size_t prime_count = 0;
+        while (peek().kind == Tok::Prime) {
+            next();
+            ++prime_count;
+        }
+        if (prime_count && peek().kind == Tok::LBracket) {
+            next();
+            do {
+                if (peek().kind != Tok::Number) unexpected("an argument index");
+                primes.push_back(static_cast<unsigned>(std::stoul(next().text)));
+            } while (accept(Tok::Comma));
+            expect(Tok::RBracket, "']'");
+        } else {
+            primes.assign(prime_count, 1);
+        }
+        if (peek().kind == Tok::LParen) {
+            std::size_t open = next().span.begin;
+            SyntaxPtr c = node(primes.empty() ? SyntaxKind::Call : SyntaxKind::PrimeCall, {});
+            c->text = t.text;
+            c->primes = std::move(primes);
+            c->kids = args(Tok::RParen, "')' to close '(' at " + column_of(open));
+            c->span = {t.span.begin, last_end()};
+            return c;
+        }
+        if (!primes.empty()) unexpected("'(' after " + t.text + "' (write " + t.text + "'(x))");
+        SyntaxPtr n = node(SyntaxKind::Name, t.span);
+        n->text = t.text;
+        return n;
+    }
+
+    // --- derivative forms -------------------------------------------------------------
+    // derivative = D [ "^" NUMBER ] [ NAME ] "/" dvar { dvar } [ operand ]
+    //   D = "d" | "∂";  dvar = ("d" NAME | "∂" NAME) [ "^" NUMBER ]
+    //   without NAME the operand is the whole expression to the right
+
+    bool is_dvar(std::size_t k) const {
+        const Token& t = peek(k);
+        if (t.kind == Tok::Partial) return peek(k + 1).kind == Tok::Ident;
+        return t.kind == Tok::Ident && t.text.size() > 1 && t.text[0] == 'd';
+    }
+
+    SyntaxPtr try_derivative() {
+        const Token& t = peek();
+        if (t.text == "d") {
+            if (peek(1).kind == Tok::Slash && is_dvar(2)) return derivative();
+            if (peek(1).kind == Tok::Caret && peek(2).kind == Tok::Number) {
+                std::size_t k = 3;
+                if (peek(k).kind == Tok::Ident && peek(k + 1).kind == Tok::Slash) ++k;
+                if (peek(k).kind == Tok::Slash && is_dvar(k + 1)) return derivative();
+            }
+            return nullptr;
+        }
+        if (t.text.size() > 1 && t.text[0] == 'd' && peek(1).kind == Tok::Slash && is_dvar(2)) {
+            return derivative();
+        }
+        return nullptr;
+    }
+
+    SyntaxPtr derivative() {
+        const Token& head = next();
+        std::size_t b = head.span.begin;
+        unsigned long long order = 1;
+        bool explicit_order = false;
+        std::string of;
+        if (head.kind == Tok::Ident && head.text.size() > 1) of = head.text.substr(1);
+        if (accept(Tok::Caret)) {
+            order = parse_order(next());
+            explicit_order = true;
+        }
+        if (of.empty() && peek().kind == Tok::Ident && peek(1).kind == Tok::Slash) of = next().text;
+        expect(Tok::Slash, "'/'");
+        std::vector<DiffVar> vars;
+        unsigned long long total = 0;
+        while (total < order && is_dvar(0)) {
+            DiffVar v;
+            const Token& d = next();
+            if (d.kind == Tok::Partial) {
+                v.name = next().text;
+            } else {
+                v.name = d.text.substr(1);
+            }
+            v.span = {d.span.begin, last_end()};
+            if (peek().kind == Tok::Caret && peek(1).kind == Tok::Number) {
+                next();
+                v.order = parse_order(next());
+                v.span.end = last_end();
+            }
+            total += v.order;
+            vars.push_back(v);
+        }
+        if (vars.empty()) unexpected("the variable, as in d/dx");
+        if (explicit_order && total != order) {
+            fail("the orders of the variables add up to " + std::to_string(total) + ", not " +
+                     std::to_string(order),
+                 {b, last_end()});
+        }
+        if (!of.empty()) {
+            SyntaxPtr n = node(SyntaxKind::DerivativeOf, {b, last_end()});
+            n->text = of;
+            n->vars = std::move(vars);
+            return n;
+        }
+        SyntaxPtr n = node(SyntaxKind::Derivative, {});
+        n->vars = std::move(vars);
+        if (at_end() || !starts_operand(peek()) ) {
+            if (!(peek().kind == Tok::Minus || peek().kind == Tok::LBracket)) {
+                unexpected("an expression to differentiate after d/d" + n->vars.back().name);
+            }
+        }
+        n->kids.push_back(expr());
+        n->span = {b, last_end()};
+        return n;
+    }
+
+    unsigned long long parse_order(const Token& t) {
+        if (t.kind != Tok::Number || t.text.find_first_not_of("0123456789") != std::string::npos ||
+            t.text.size() > 18) {
+            fail("expected a whole number as the order of the derivative", t.span);
+        }
+        return std::stoull(t.text);
+    }
+
+    std::string_view src_;
+    const std::vector<Token>& toks_;
+    std::size_t pos_, end_;
+    int depth_ = 0;
+    std::set<std::string> stops_;
+};
+
+}  // namespace
+
+const std::vector<std::string>& command_words() {
+    static const std::vector<std::string> words = {
+        "vars", "funcs", "clear", "quit", "exit", "help", "set", "save", "load",
+        "explain", "backprop", "sensitivity", "check", "table", "plot"};
+    return words;
+}
+
+std::vector<ParsedStatement> parse_chunk(std::string_view source) {
+    std::vector<Token> toks = lex(source);
+    std::vector<ParsedStatement> out;
+    std::size_t begin = 0;
+    int depth = 0;
+    for (std::size_t i = 0; i < toks.size(); ++i) {
+        Tok k = toks[i].kind;
+        if (k == Tok::LParen || k == Tok::LBracket) ++depth;
+        if ((k == Tok::RParen || k == Tok::RBracket) && depth > 0) --depth;
+        bool boundary = k == Tok::End || k == Tok::Semicolon || (k == Tok::Newline && depth == 0);
+        if (!boundary) continue;
+        // Newlines inside brackets are spaces: drop them from the statement's tokens.
+        std::vector<Token> stmt;
+        for (std::size_t j = begin; j < i; ++j) {
+            if (toks[j].kind != Tok::Newline) stmt.push_back(toks[j]);
+        }
+        begin = i + 1;
+        if (k != Tok::End) depth = 0;
+        if (stmt.empty()) continue;
+        Span span{stmt.front().span.begin, stmt.back().span.end};
+        stmt.push_back(Token{Tok::End, {span.end, span.end}, {}});
+        ParsedStatement ps;
+        ps.span = span;
+        try {
+            Parser p(source, stmt, 0, stmt.size() - 1);
+            ps.statement = p.statement();
+        } catch (const Error& e) {
+            ps.error = e;
+        }
+        out.push_back(std::move(ps));
+    }
+    return out;
+}
+
+SyntaxPtr parse_expression(std::string_view source) {
+    std::vector<Token> toks = lex(source);
+    std::vector<Token> kept;
+    for (const Token& t : toks) {
+        if (t.kind != Tok::Newline) kept.push_back(t);
+    }
+    Parser p(source, kept, 0, kept.size() - 1);
+    return p.whole_expression();
+}
+
+}  // namespace dfdx

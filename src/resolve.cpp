@@ -1,0 +1,403 @@
+// Resolution of names and calls, and the special forms that take unevaluated arguments.
+#include "dfdx/resolve.hpp"
+
+#include <algorithm>
+
+#include "dfdx/construct.hpp"
+#include "dfdx/diff.hpp"
+#include "dfdx/error.hpp"
+#include "dfdx/functions.hpp"
+#include "dfdx/parser.hpp"
+#include "dfdx/print.hpp"
+#include "dfdx/simplify.hpp"
+
+namespace dfdx {
+
+namespace {
+
+const std::vector<std::string> kSpecialForms = {"diff", "grad", "hessian", "jacobian", "taylor",
+                                                "simplify", "expand", "approx"};
+
+bool is_special(const std::string& name) {
+    return std::find(kSpecialForms.begin(), kSpecialForms.end(), name) != kSpecialForms.end();
+}
+
+[[noreturn]] void fail(ErrorCode code, const std::string& msg, Span span) { throw Error(code, msg, span); }
+
+std::string plural(std::size_t n, const char* word) {
+    return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
+}
+
+class Resolver {
+public:
+    explicit Resolver(ResolveContext& ctx) : ctx_(ctx) {}
+
+    Expr operator()(const Syntax& s) {
+        try {
+            return compute(s);
+        } catch (Error& e) {
+            e.set_span_if_empty(s.span);
+            throw;
+        }
+    }
+
+private:
+    bool in_body() const { return ctx_.params != nullptr; }
+    bool is_param(const std::string& n) const {
+        return in_body() && std::find(ctx_.params->begin(), ctx_.params->end(), n) != ctx_.params->end();
+    }
+    /// Inlines user definitions, except inside definition bodies (late binding).
+    Expr settle(const Expr& e) const { return in_body() ? e : ctx_.env.expand(e); }
+
+    Expr compute(const Syntax& s) {
+        switch (s.kind) {
+            case SyntaxKind::Number: return num(parse_decimal(s.text));
+            case SyntaxKind::Name: return name(s.text, s.span);
+            case SyntaxKind::Call: return call(s);
+            case SyntaxKind::PrimeCall: return prime_call(s);
+            case SyntaxKind::Neg: return neg((*this)(*s.kids[0]));
+            case SyntaxKind::Sum: {
+                std::vector<Expr> terms;
+                for (std::size_t i = 0; i < s.kids.size(); ++i) {
+                    Expr t = (*this)(*s.kids[i]);
+                    terms.push_back(s.negated[i] ? neg(t) : t);
+                }
+                return add(terms);
+            }
+            case SyntaxKind::Product: {
+                std::vector<Expr> factors;
+                for (std::size_t i = 0; i < s.kids.size(); ++i) {
+                    Expr f = (*this)(*s.kids[i]);
+                    if (s.negated[i]) {
+                        if (is_zero(f)) fail(ErrorCode::DivisionByZero, "division by zero", s.kids[i]->span);
+                        f = pow(f, num(-1));
+                    }
+                    factors.push_back(f);
+                }
+                return mul(factors);
+            }
+            case SyntaxKind::Power: return pow((*this)(*s.kids[0]), (*this)(*s.kids[1]));
+            case SyntaxKind::Vector: {
+                std::vector<Expr> elems;
+                for (const auto& k : s.kids) elems.push_back((*this)(*k));
+                return vector(std::move(elems));
+            }
+            case SyntaxKind::Derivative: {
+                Expr operand = ctx_.env.expand((*this)(*s.kids[0]));
+                return differentiate(operand, s.vars, ctx_.env);
+            }
+            case SyntaxKind::DerivativeOf: return derivative_of(s);
+        }
+        return num(0);
+    }
+
+    Expr name(const std::string& n, Span span) {
+        if (is_param(n)) return sym(n);
+        if (n == "pi") return constant(ConstantId::Pi);
+        if (n == "e") return constant(ConstantId::E);
+        if (auto v = ctx_.env.value(n)) return *v;
+        if (ctx_.env.is_function(n)) {
+            fail(ErrorCode::IsAFunction, n + " is a function: call it, as in " + n + "(x)", span);
+        }
+        if (find_function(n) || is_special(n)) {
+            fail(ErrorCode::IsAFunction, n + " is a built-in function: call it, as in " + n + "(x)", span);
+        }
+        if (n == ctx_.defining) {
+            fail(ErrorCode::Cycle, n + " refers to itself", span);
+        }
+        if (in_body() && implicit_product(n)) {
+            std::vector<Expr> letters;
+            for (char c : n) letters.push_back(name(std::string(1, c), span));
+            return mul(letters);
+        }
+        return sym(n);
+    }
+
+    // Inside a body, `xy` with x or y a parameter reads as x*y (SPEC §3).
+    bool implicit_product(const std::string& n) const {
+        if (n.size() < 2) return false;
+        bool has_param = false;
+        for (char c : n) {
+            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) return false;
+            if (is_param(std::string(1, c))) has_param = true;
+        }
+        return has_param;
+    }
+
+    std::vector<Expr> resolve_args(const Syntax& s) {
+        std::vector<Expr> args;
+        for (const auto& k : s.kids) args.push_back((*this)(*k));
+        return args;
+    }
+
+    void check_arity(const std::string& n, std::size_t got, std::size_t lo, std::size_t hi, Span span) {
+        if (got >= lo && got <= hi) return;
+        std::string want = lo == hi ? plural(lo, "argument")
+                                    : std::to_string(lo) + " to " + plural(hi, "argument");
+        fail(ErrorCode::Arity, n + " takes " + want + ", not " + std::to_string(got), span);
+    }
+
+    // A user function takes its parameters, and may take its free names after them.
+    void check_call(const std::string& n, const FunctionBody& f, std::size_t got, Span span) {
+        if (got == f.params.size() || (got > f.params.size() && !f.call_params(got).empty())) return;
+        std::size_t most = f.params.size();
+        std::string extra;
+        for (const std::string& name : free_symbols(f.body)) {
+            if (std::find(f.params.begin(), f.params.end(), name) == f.params.end()) {
+                ++most;
+                extra += (extra.empty() ? "" : ", ") + name;
+            }
+        }
+        std::string want = plural(f.params.size(), "argument");
+        if (most > f.params.size()) want += " (or up to " + std::to_string(most) + " with its free names " + extra + ")";
+        fail(ErrorCode::Arity, n + " takes " + want + ", not " + std::to_string(got), span);
+    }
+
+    Expr call(const Syntax& s) {
+        const std::string& n = s.text;
+        if (is_param(n) || n == "pi" || n == "e" || ctx_.env.is_value(n)) {
+            // A name that is not a function, followed by brackets: a product.
+            if (s.kids.size() != 1) {
+                fail(ErrorCode::NotAFunction, n + " is not a function", s.span);
+            }
+            return mul(name(n, s.span), (*this)(*s.kids[0]));
+        }
+        if (is_special(n)) return special(s);
+        if (auto id = find_function(n)) {
+            const FunctionInfo& info = function_info(*id);
+            check_arity(n, s.kids.size(), info.min_args, info.max_args, s.span);
+            return info.build(*id, resolve_args(s));
+        }
+        if (n == ctx_.defining) fail(ErrorCode::Cycle, n + " refers to itself", s.span);
+        std::vector<Expr> args = resolve_args(s);
+        if (const FunctionBody* f = ctx_.env.function(n)) {
+            check_call(n, *f, args.size(), s.span);
+            return settle(apply(n, std::move(args)));
+        }
+        if (ctx_.notes) {
+            auto similar = similar_function_names(n);
+            if (!similar.empty()) {
+                ctx_.notes->push_back(n + " is not a known function (kept symbolic); did you mean " +
+                                      similar[0] + "?");
+            }
+        }
+        return apply(n, std::move(args));
+    }
+
+    Expr prime_call(const Syntax& s) {
+        const std::string& n = s.text;
+        std::vector<Expr> args = resolve_args(s);
+        std::vector<std::uint32_t> orders(args.size(), 0);
+        for (unsigned i : s.primes) {
+            if (i < 1 || i > args.size()) {
+                fail(ErrorCode::Arity, n + " has no argument " + std::to_string(i), s.span);
+            }
+            ++orders[i - 1];
+        }
+        if (find_function(n) || is_special(n)) {
+            // sin'(x): the derivative of a built-in, through its own rule.
+            auto id = find_function(n);
+            if (!id) fail(ErrorCode::NotAFunction, n + "' is not defined", s.span);
+            const FunctionInfo& info = function_info(*id);
+            check_arity(n, args.size(), info.min_args, info.max_args, s.span);
+            std::vector<Expr> params;
+            std::vector<DiffVar> vars;
+            for (std::size_t i = 0; i < args.size(); ++i) {
+                params.push_back(sym("_" + std::to_string(i)));
+                if (orders[i]) vars.push_back({"_" + std::to_string(i), orders[i], s.span});
+            }
+            Expr body = info.build(*id, params);
+            Expr d = body;
+            for (const DiffVar& v : vars) d = diff(d, v.name, v.order);
+            Bindings b;
+            for (std::size_t i = 0; i < args.size(); ++i) b["_" + std::to_string(i)] = args[i];
+            return substitute(d, b);
+        }
+        if (ctx_.env.is_value(n)) fail(ErrorCode::NotAFunction, n + " is not a function", s.span);
+        if (n == ctx_.defining) fail(ErrorCode::Cycle, n + " refers to itself", s.span);
+        if (const FunctionBody* f = ctx_.env.function(n)) check_call(n, *f, args.size(), s.span);
+        return settle(deriv(n, std::move(args), std::move(orders)));
+    }
+
+    Expr derivative_of(const Syntax& s) {
+        const std::string& n = s.text;
+        Expr target;
+        if (const FunctionBody* f = ctx_.env.function(n)) {
+            target = ctx_.env.expand(f->body);
+        } else if (auto v = ctx_.env.value(n)) {
+            target = ctx_.env.expand(*v);
+        } else if (is_param(n)) {
+            target = sym(n);
+        } else {
+            fail(ErrorCode::NotAFunction,
+                 n + " is not defined; define it first (" + n + "(x) = ...) or write d/d" +
+                     s.vars[0].name + " EXPR",
+                 s.span);
+        }
+        return differentiate(target, s.vars, ctx_.env);
+    }
+
+    // --- special forms --------------------------------------------------------------
+
+    std::string variable_arg(const Syntax& s) {
+        if (s.kind != SyntaxKind::Name) {
+            fail(ErrorCode::Parse, "expected a variable name here", s.span);
+        }
+        check_variable(s.text, ctx_.env, s.span);
+        return s.text;
+    }
+
+    unsigned long long order_arg(const Syntax& s) {
+        Expr v = (*this)(s);
+        if (!is_number(v) || !is_integer(v->num) || v->num < 0) {
+            fail(ErrorCode::Parse, "expected a whole number as the order", s.span);
+        }
+        if (!v->num.get_num().fits_ulong_p()) {
+            fail(ErrorCode::Limit, "derivative order past the limit", s.span);
+        }
+        return v->num.get_num().get_ui();
+    }
+
+    // The expression and default variables of grad/hessian: a function's parameters,
+    // else the free names in alphabetical order.
+    std::pair<Expr, std::vector<std::string>> target_and_vars(const Syntax& s) {
+        const Syntax& first = *s.kids[0];
+        if (first.kind == SyntaxKind::Name) {
+            if (const FunctionBody* f = ctx_.env.function(first.text)) {
+                return {ctx_.env.expand(f->body), f->params};
+            }
+        }
+        Expr e = ctx_.env.expand((*this)(first));
+        return {e, free_symbols(e)};
+    }
+
+    std::vector<std::string> explicit_vars(const Syntax& s, std::size_t from) {
+        std::vector<std::string> vars;
+        for (std::size_t i = from; i < s.kids.size(); ++i) vars.push_back(variable_arg(*s.kids[i]));
+        return vars;
+    }
+
+    Expr special(const Syntax& s) {
+        const std::string& n = s.text;
+        const std::size_t argc = s.kids.size();
+        if (n == "diff") {
+            check_arity(n, argc, 2, 64, s.span);
+            Expr e = ctx_.env.expand((*this)(*s.kids[0]));
+            std::vector<DiffVar> vars;
+            for (std::size_t i = 1; i < argc; ++i) {
+                const Syntax& k = *s.kids[i];
+                if (k.kind == SyntaxKind::Name) {
+                    vars.push_back({k.text, 1, k.span});
+                } else {
+                    if (vars.empty()) fail(ErrorCode::Parse, "expected a variable before the order", k.span);
+                    vars.back().order = order_arg(k);
+                }
+            }
+            return differentiate(e, vars, ctx_.env);
+        }
+        if (n == "grad" || n == "hessian") {
+            check_arity(n, argc, 1, 64, s.span);
+            auto [e, vars] = target_and_vars(s);
+            if (argc > 1) vars = explicit_vars(s, 1);
+            for (const std::string& v : vars) check_variable(v, ctx_.env, s.span);
+            std::vector<Expr> g;
+            for (const std::string& v : vars) g.push_back(diff(e, v));
+            if (n == "grad") return vector(std::move(g));
+            std::vector<Expr> rows;
+            for (const Expr& gi : g) {
+                std::vector<Expr> row;
+                for (const std::string& v : vars) row.push_back(diff(gi, v));
+                rows.push_back(vector(std::move(row)));
+            }
+            return vector(std::move(rows));
+        }
+        if (n == "jacobian") {
+            check_arity(n, argc, 1, 2, s.span);
+            Expr f = ctx_.env.expand((*this)(*s.kids[0]));
+            if (f.kind() != Kind::Vector) fail(ErrorCode::Type, "jacobian needs a vector of expressions", s.kids[0]->span);
+            std::vector<std::string> vars = free_symbols(f);
+            if (argc == 2) {
+                const Syntax& v = *s.kids[1];
+                if (v.kind != SyntaxKind::Vector) fail(ErrorCode::Type, "jacobian's variables go in [x, y]", v.span);
+                vars = explicit_vars(v, 0);
+            }
+            std::vector<Expr> rows;
+            for (const Expr& fi : f->args) {
+                std::vector<Expr> row;
+                for (const std::string& v : vars) row.push_back(diff(fi, v));
+                rows.push_back(vector(std::move(row)));
+            }
+            return vector(std::move(rows));
+        }
+        if (n == "taylor") {
+            check_arity(n, argc, 4, 4, s.span);
+            Expr e = ctx_.env.expand((*this)(*s.kids[0]));
+            std::string x = variable_arg(*s.kids[1]);
+            Expr a = (*this)(*s.kids[2]);
+            unsigned long long order = order_arg(*s.kids[3]);
+            if (order > 1000) fail(ErrorCode::Limit, "taylor order past the limit of 1000", s.kids[3]->span);
+            std::vector<Expr> terms;
+            Expr d = e;
+            Rational factorial(1);
+            Expr shift = sub(sym(x), a);
+            for (unsigned long long k = 0; k <= order; ++k) {
+                if (k > 0) {
+                    d = diff(d, x);
+                    factorial *= static_cast<unsigned long>(k);
+                }
+                Expr at = substitute(d, {{x, a}});
+                Expr factors[] = {num(Rational(1) / factorial), at, pow(shift, num(static_cast<long>(k)))};
+                terms.push_back(mul(factors));
+            }
+            return add(terms);
+        }
+        if (n == "simplify" || n == "expand") {
+            check_arity(n, argc, 1, 1, s.span);
+            Expr e = ctx_.env.expand((*this)(*s.kids[0]));
+            return n == "simplify" ? simplify(e) : expand(e);
+        }
+        // approx: handled by the session for a whole statement.
+        fail(ErrorCode::Type, "approx(...) applies to a whole statement, as in approx(pi/4)", s.span);
+    }
+
+    ResolveContext& ctx_;
+};
+
+}  // namespace
+
+void check_variable(const std::string& name, const Environment& env, Span span) {
+    if (env.is_function(name)) {
+        throw Error(ErrorCode::IsAFunction, name + " is a function, not a variable", span);
+    }
+    if (auto v = env.value(name)) {
+        throw Error(ErrorCode::BoundVariable,
+                    name + " is bound to " + print(*v) + "; unbind it with 'clear " + name +
+                        "', or give it a value after differentiating with '... at " + name + "=" +
+                        print(*v) + "'",
+                    span);
+    }
+    if (name == "pi" || name == "e" || find_function(name)) {
+        throw Error(ErrorCode::Type, name + " is a constant or a built-in, not a variable", span);
+    }
+}
+
+Expr differentiate(const Expr& e, const std::vector<DiffVar>& vars, const Environment& env) {
+    Expr d = e;
+    for (const DiffVar& v : vars) {
+        check_variable(v.name, env, v.span);
+        d = diff(d, v.name, v.order);
+    }
+    return d;
+}
+
+bool is_reserved_name(const std::string& name) {
+    if (name == "pi" || name == "e" || name == "at" || find_function(name) || is_special(name)) return true;
+    return std::find(command_words().begin(), command_words().end(), name) != command_words().end();
+}
+
+Expr resolve(const Syntax& s, ResolveContext& ctx) {
+    Resolver r(ctx);
+    return r(s);
+}
+
+}  // namespace dfdx

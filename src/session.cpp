@@ -1,0 +1,286 @@
+// Running statements: definitions, bound names, evaluation at points, commands.
+#include "dfdx/session.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "dfdx/commands.hpp"
+#include "dfdx/construct.hpp"
+#include "dfdx/eval.hpp"
+#include "dfdx/functions.hpp"
+#include "dfdx/help.hpp"
+#include "dfdx/parser.hpp"
+#include "dfdx/resolve.hpp"
+
+namespace dfdx {
+
+namespace {
+
+bool has_unknown_calls(const Expr& e) {
+    if (e.kind() == Kind::Apply || e.kind() == Kind::Deriv) return true;
+    return std::any_of(e->args.begin(), e->args.end(), has_unknown_calls);
+}
+
+bool is_numeric(const Expr& e) { return free_symbols(e).empty() && !has_unknown_calls(e); }
+
+std::string join(const std::vector<std::string>& parts, const std::string& sep) {
+    std::string s;
+    for (std::size_t i = 0; i < parts.size(); ++i) s += (i ? sep : "") + parts[i];
+    return s;
+}
+
+}  // namespace
+
+std::string Session::show(const Expr& e, bool force_decimal, const std::vector<std::string>& leading) const {
+    PrintOptions opt{settings_.format, leading};
+    if (e.kind() == Kind::Vector) {
+        if (!force_decimal && std::all_of(e->args.begin(), e->args.end(), [](const Expr& a) {
+                return !is_numeric(a) || is_number(a) || a.kind() == Kind::Vector;
+            })) {
+            bool nested_numeric = false;
+            for (const Expr& a : e->args) {
+                if (a.kind() == Kind::Vector) {
+                    for (const Expr& b : a->args) nested_numeric |= is_numeric(b) && !is_number(b);
+                }
+            }
+            if (!nested_numeric) return print(e, opt);
+        }
+        std::vector<std::string> parts;
+        for (const Expr& a : e->args) parts.push_back(show(a, force_decimal, leading));
+        if (settings_.format == Format::Latex) return "\\left[" + join(parts, ", ") + "\\right]";
+        return "[" + join(parts, ", ") + "]";
+    }
+    if (is_number(e) && !force_decimal) return print(e, opt);
+    if (is_numeric(e)) {
+        double v = evaluate(e);
+        if (std::isfinite(v)) return format_decimal(v, settings_.precision);
+        if (force_decimal) throw Error(ErrorCode::Limit, "the value is too large for a decimal");
+        return print(e, opt);
+    }
+    if (force_decimal) {
+        auto names = free_symbols(e);
+        throw Error(ErrorCode::Type, "approx needs a number, but " +
+                                         (names.empty() ? std::string("an unknown function") : names[0]) +
+                                         " has no value (give one with 'at')");
+    }
+    return print(e, opt);
+}
+
+bool Session::run(std::string_view chunk, Sink& sink) {
+    bool ok = true;
+    for (ParsedStatement& ps : parse_chunk(chunk)) {
+        if (!sink.keep_going()) break;
+        sink.begin(chunk.substr(ps.span.begin, ps.span.end - ps.span.begin));
+        if (ps.error) {
+            sink.error(*ps.error);
+            ok = false;
+            continue;
+        }
+        try {
+            execute(ps.statement, chunk, sink);
+        } catch (Error& e) {
+            e.set_span_if_empty(ps.span);
+            sink.error(e);
+            ok = false;
+        } catch (const std::bad_alloc&) {
+            sink.error(Error(ErrorCode::Limit, "out of memory", ps.span));
+            ok = false;
+        }
+    }
+    return ok;
+}
+
+Expr Session::evaluate_at(const Expr& e, const std::vector<Assignment>& at, std::vector<std::string>& notes) {
+    if (at.empty()) return e;
+    Bindings point;
+    ResolveContext ctx{env_, nullptr, {}, &notes};
+    for (const Assignment& a : at) {
+        check_variable(a.name, env_, a.name_span);
+        point[a.name] = env_.expand(resolve(*a.value, ctx));
+    }
+    return substitute(e, point);
+}
+
+void Session::execute(const Statement& st, std::string_view chunk, Sink& sink) {
+    (void)chunk;
+    std::vector<std::string> notes;
+    auto flush_notes = [&] {
+        for (const std::string& n : notes) sink.note(n);
+        notes.clear();
+    };
+    switch (st.kind) {
+        case StatementKind::Empty: return;
+        case StatementKind::Expr: {
+            const Syntax* body = st.expr.get();
+            bool force = false;
+            if (body->kind == SyntaxKind::Call && body->text == "approx") {
+                if (body->kids.size() != 1) {
+                    throw Error(ErrorCode::Arity, "approx takes 1 argument, not " +
+                                                      std::to_string(body->kids.size()), body->span);
+                }
+                body = body->kids[0].get();
+                force = true;
+            }
+            ResolveContext ctx{env_, nullptr, {}, &notes};
+            Expr value = env_.expand(resolve(*body, ctx));
+            value = evaluate_at(value, st.at, notes);
+            std::string text = show(value, force);
+            flush_notes();
+            sink.result(text);
+            return;
+        }
+        case StatementKind::Define: return define(st, sink);
+        case StatementKind::Bind: return bind(st, sink);
+        case StatementKind::Command: return command(st, sink);
+        case StatementKind::Explain:
+        case StatementKind::Backprop:
+        case StatementKind::Sensitivity:
+        case StatementKind::Check: {
+            std::vector<std::string> lines =
+                st.kind == StatementKind::Explain     ? run_explain(st, *this, notes)
+                : st.kind == StatementKind::Backprop  ? run_backprop(st, *this, notes)
+                : st.kind == StatementKind::Sensitivity ? run_sensitivity(st, *this, notes)
+                                                       : run_check(st, *this, notes);
+            flush_notes();
+            for (const std::string& l : lines) sink.result(l);
+            return;
+        }
+        case StatementKind::Table:
+        case StatementKind::Plot: {
+            std::string file_text;
+            std::vector<std::string> lines = st.kind == StatementKind::Table
+                                                 ? run_table(st, *this, notes, file_text)
+                                                 : run_plot(st, *this, notes, file_text, plot_width_);
+            flush_notes();
+            if (!st.file.empty()) sink.request({Request::Kind::WriteFile, st.file, file_text});
+            for (const std::string& l : lines) sink.result(l);
+            return;
+        }
+    }
+}
+
+void Session::define(const Statement& st, Sink& sink) {
+    if (is_reserved_name(st.name)) {
+        throw Error(ErrorCode::Type, st.name + " is a built-in name and cannot be redefined", st.name_span);
+    }
+    for (const std::string& p : st.params) {
+        if (is_reserved_name(p)) {
+            throw Error(ErrorCode::Type, p + " is a built-in name and cannot be a parameter", st.name_span);
+        }
+    }
+    std::vector<std::string> notes;
+    ResolveContext ctx{env_, &st.params, st.name, &notes};
+    Expr body = resolve(*st.expr, ctx);
+    if (auto path = env_.cycle(st.name, body)) {
+        throw Error(ErrorCode::Cycle, st.name + " would refer to itself: " + *path, st.expr->span);
+    }
+    env_.define(st.name, {st.params, body});
+    for (const std::string& n : notes) sink.note(n);
+    std::string head = st.name + "(" + join(st.params, ", ") + ")";
+    sink.result(head + " = " + print(body, {settings_.format, st.params}));
+}
+
+void Session::bind(const Statement& st, Sink& sink) {
+    if (is_reserved_name(st.name)) {
+        throw Error(ErrorCode::Type, st.name + " is a built-in name and cannot be bound", st.name_span);
+    }
+    std::vector<std::string> notes;
+    ResolveContext ctx{env_, nullptr, {}, &notes};
+    Expr value = env_.expand(resolve(*st.expr, ctx));
+    if (has_symbol(value, st.name)) {
+        throw Error(ErrorCode::Cycle, st.name + " would refer to itself", st.expr->span);
+    }
+    env_.bind(st.name, value);
+    for (const std::string& n : notes) sink.note(n);
+    sink.result(st.name + " = " + print(value, {settings_.format, {}}));
+}
+
+void Session::command(const Statement& st, Sink& sink) {
+    const std::string& w = st.name;
+    auto no_args = [&] {
+        if (!st.words.empty()) {
+            throw Error(ErrorCode::Parse, w + " takes no arguments", st.name_span);
+        }
+    };
+    if (w == "quit" || w == "exit") {
+        no_args();
+        sink.request({Request::Kind::Quit, {}, {}});
+    } else if (w == "vars" || w == "funcs") {
+        no_args();
+        for (const std::string& n : env_.order()) {
+            if (w == "vars" && env_.is_value(n)) {
+                sink.result(n + " = " + print(*env_.value(n), {settings_.format, {}}));
+            }
+            if (w == "funcs" && env_.is_function(n)) {
+                const FunctionBody& f = *env_.function(n);
+                sink.result(n + "(" + join(f.params, ", ") + ") = " + print(f.body, {settings_.format, f.params}));
+            }
+        }
+    } else if (w == "clear") {
+        if (st.words.empty()) {
+            env_.clear_all();
+            return;
+        }
+        for (const std::string& n : st.words) {
+            if (!env_.is_function(n) && !env_.is_value(n)) {
+                throw Error(ErrorCode::Type, n + " is not defined", st.name_span);
+            }
+        }
+        for (const std::string& n : st.words) env_.clear(n);
+    } else if (w == "set") {
+        set(st, sink);
+    } else if (w == "help") {
+        for (const std::string& line : help_lines(st.rest)) sink.result(line);
+    } else if (w == "save" || w == "load") {
+        if (st.rest.empty()) throw Error(ErrorCode::Parse, w + " needs a file name", st.name_span);
+        if (w == "save") sink.request({Request::Kind::Save, st.rest, script()});
+        else sink.request({Request::Kind::Load, st.rest, {}});
+    }
+}
+
+void Session::set(const Statement& st, Sink& sink) {
+    if (st.words.empty()) {
+        sink.result(std::string("format ") + format_name(settings_.format));
+        sink.result("precision " + std::to_string(settings_.precision));
+        return;
+    }
+    if (st.words.size() != 2) {
+        throw Error(ErrorCode::Parse, "set takes a setting and a value, as in 'set format unicode'", st.name_span);
+    }
+    const std::string& key = st.words[0];
+    const std::string& value = st.words[1];
+    if (key == "format") {
+        if (!parse_format(value, settings_.format)) {
+            throw Error(ErrorCode::Parse, "format is plain, unicode or latex, not " + value, st.name_span);
+        }
+    } else if (key == "precision") {
+        int p = 0;
+        try {
+            p = std::stoi(value);
+        } catch (...) {
+            p = 0;
+        }
+        if (p < 1 || p > 17) {
+            throw Error(ErrorCode::Parse, "precision is a whole number from 1 to 17", st.name_span);
+        }
+        settings_.precision = p;
+    } else {
+        throw Error(ErrorCode::Parse, "unknown setting " + key + " (settings: format, precision)", st.name_span);
+    }
+}
+
+std::string Session::script() const {
+    std::string s = "# dfdx session\n";
+    s += std::string("set format ") + format_name(settings_.format) + "\n";
+    s += "set precision " + std::to_string(settings_.precision) + "\n";
+    for (const std::string& n : env_.order()) {
+        if (const FunctionBody* f = env_.function(n)) {
+            s += n + "(" + join(f->params, ", ") + ") = " + print(f->body, {Format::Plain, f->params}) + "\n";
+        } else if (auto v = env_.value(n)) {
+            s += n + " = " + print(*v) + "\n";
+        }
+    }
+    return s;
+}
+
+}  // namespace dfdx
