@@ -207,20 +207,27 @@ Expr sub(const Expr& a, const Expr& b) { return add(a, neg(b)); }
 
 Expr mul(std::span<const Expr> factors) {
     Rational coef(1);
-    std::vector<std::pair<Expr, Expr>> items;
+    struct Item {
+        Expr base, exp, factor;  // factor = base^exp as given, reused when nothing merges
+    };
+    std::vector<Item> items;
+    auto push = [&items](const Expr& f) {
+        auto [b, x] = split_power(f);
+        items.push_back({b, x, f});
+    };
     const Expr* vec = nullptr;
     for (const Expr& f : factors) {
         switch (f.kind()) {
             case Kind::Number: coef *= f->num; break;
             case Kind::Mul:
                 coef *= f->num;
-                for (const Expr& a : f->args) items.push_back(split_power(a));
+                for (const Expr& a : f->args) push(a);
                 break;
             case Kind::Vector:
                 if (vec) vector_error("multiply two vectors (use a sum of products)");
                 vec = &f;
                 break;
-            default: items.push_back(split_power(f));
+            default: push(f);
         }
     }
     if (vec) {
@@ -235,16 +242,17 @@ Expr mul(std::span<const Expr> factors) {
     }
     if (coef == 0) return num(0);
     std::stable_sort(items.begin(), items.end(),
-                     [](const auto& a, const auto& b) { return compare(a.first, b.first) < 0; });
+                     [](const Item& a, const Item& b) { return compare(a.base, b.base) < 0; });
     std::vector<Expr> out;
     bool refold = false;
     for (std::size_t i = 0; i < items.size();) {
-        Expr base = items[i].first;
-        std::vector<Expr> exps{items[i].second};
+        const Expr base = items[i].base;
+        std::vector<Expr> exps{items[i].exp};
         std::size_t j = i + 1;
-        while (j < items.size() && items[j].first == base) exps.push_back(items[j++].second);
+        while (j < items.size() && items[j].base == base) exps.push_back(items[j++].exp);
+        // A factor that merges with nothing is already canonical: keep it as it is.
+        Expr p = exps.size() == 1 ? items[i].factor : pow(base, add(exps));
         i = j;
-        Expr p = pow(base, exps.size() == 1 ? exps[0] : add(exps));
         switch (p.kind()) {
             case Kind::Number: coef *= p->num; break;
             case Kind::Mul:

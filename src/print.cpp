@@ -270,11 +270,8 @@ private:
             Out c = number(abs(e->num));
             terms.push_back({e->num < 0, c.s, {}});
         }
-        // Lead with a positive term when there is one: 1 - sigmoid(x), not -sigmoid(x) + 1.
-        if (terms.front().negative) {
-            auto pos = std::find_if(terms.begin(), terms.end(), [](const Term& t) { return !t.negative; });
-            if (pos != terms.end()) std::rotate(terms.begin(), pos, pos + 1);
-        }
+        // Two terms read better positive first: 1 - sigmoid(x), not -sigmoid(x) + 1.
+        if (terms.size() == 2 && terms[0].negative && !terms[1].negative) std::swap(terms[0], terms[1]);
         std::string s = terms[0].negative ? "-" + terms[0].text : terms[0].text;
         for (std::size_t i = 1; i < terms.size(); ++i) {
             s += terms[i].negative ? " - " : " + ";

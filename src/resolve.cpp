@@ -2,6 +2,7 @@
 #include "dfdx/resolve.hpp"
 
 #include <algorithm>
+#include <set>
 
 #include "dfdx/construct.hpp"
 #include "dfdx/diff.hpp"
@@ -28,9 +29,16 @@ std::string plural(std::size_t n, const char* word) {
     return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
 }
 
+// Names the statement uses as plain variables (x in `2x(x + 1)`, d/dx's x).
+void collect_variables(const Syntax& s, std::set<std::string>& out) {
+    if (s.kind == SyntaxKind::Name) out.insert(s.text);
+    for (const DiffVar& v : s.vars) out.insert(v.name);
+    for (const auto& k : s.kids) collect_variables(*k, out);
+}
+
 class Resolver {
 public:
-    explicit Resolver(ResolveContext& ctx) : ctx_(ctx) {}
+    Resolver(ResolveContext& ctx, const Syntax& root) : ctx_(ctx) { collect_variables(root, variables_); }
 
     Expr operator()(const Syntax& s) {
         try {
@@ -155,7 +163,8 @@ private:
 
     Expr call(const Syntax& s) {
         const std::string& n = s.text;
-        if (is_param(n) || n == "pi" || n == "e" || ctx_.env.is_value(n)) {
+        bool variable = variables_.count(n) && !ctx_.env.is_function(n) && !find_function(n) && !is_special(n);
+        if (is_param(n) || n == "pi" || n == "e" || ctx_.env.is_value(n) || variable) {
             // A name that is not a function, followed by brackets: a product.
             if (s.kids.size() != 1) {
                 fail(ErrorCode::NotAFunction, n + " is not a function", s.span);
@@ -361,6 +370,7 @@ private:
     }
 
     ResolveContext& ctx_;
+    std::set<std::string> variables_;
 };
 
 }  // namespace
@@ -396,7 +406,7 @@ bool is_reserved_name(const std::string& name) {
 }
 
 Expr resolve(const Syntax& s, ResolveContext& ctx) {
-    Resolver r(ctx);
+    Resolver r(ctx, s);
     return r(s);
 }
 
