@@ -16,9 +16,21 @@ std::size_t chars(std::string_view s) {
 // Printable form of a source line: control bytes and invalid UTF-8 shown as '?'.
 std::string printable(std::string_view s) {
     std::string out;
-    for (char c : s) {
-        unsigned char u = static_cast<unsigned char>(c);
-        out += (u < 0x20 && c != '\t') || u == 0x7F ? '?' : c;
+    for (std::size_t i = 0; i < s.size();) {
+        unsigned char u = static_cast<unsigned char>(s[i]);
+        std::size_t n = u < 0x80 ? 1 : (u >> 5) == 0x6 ? 2 : (u >> 4) == 0xE ? 3 : (u >> 3) == 0x1E ? 4 : 0;
+        bool valid = n > 0 && i + n <= s.size();
+        for (std::size_t k = 1; valid && k < n; ++k) valid = continuation_byte(s[i + k]);
+        if (!valid) {
+            out += '?';
+            ++i;
+        } else if (n == 1 && ((u < 0x20 && u != '\t') || u == 0x7F)) {
+            out += '?';
+            ++i;
+        } else {
+            out.append(s.substr(i, n));
+            i += n;
+        }
     }
     return out;
 }

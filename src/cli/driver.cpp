@@ -55,7 +55,8 @@ int Driver::run() {
                           (options_.statements.empty() && options_.files.empty() && stdin_tty);
     if (!options_.interactive_file.empty() && keep_going()) run_file(options_.interactive_file);
     if (go_interactive && !quit_) {
-        interactive();
+        if (stdin_tty) interactive();
+        else run_stream(std::cin, "<stdin>");  // -i FILE with a pipe: go on as a script
     } else if (options_.statements.empty() && options_.files.empty() && !stdin_tty) {
         run_stream(std::cin, "<stdin>");
     }
