@@ -209,21 +209,23 @@ private:
         return a.text < b.text;
     }
 
+    // Presentation order of factors: constants, symbols, symbols to symbolic powers,
+    // functions, numbers to powers (2^x), compound powers, sums.
     int factor_class(const Expr& f) {
         auto [b, x] = split_power(f);
         switch (b.kind()) {
-            case Kind::Number: return 0;
+            case Kind::Number: return 5;
             case Kind::Constant: return 1;
-            case Kind::Symbol: return 2;
+            case Kind::Symbol: return x.kind() == Kind::Number ? 2 : 3;
             case Kind::Func:
             case Kind::Apply:
-            case Kind::Deriv: return 3;
+            case Kind::Deriv: return 4;
             case Kind::Mul:
             case Kind::Pow:
-            case Kind::Vector: return 4;
-            case Kind::Add: return 5;
+            case Kind::Vector: return 6;
+            case Kind::Add: return 7;
         }
-        return 5;
+        return 7;
     }
 
     std::vector<Expr> ordered_factors(const std::vector<Expr>& fs) {
@@ -353,7 +355,7 @@ private:
         }
         if (!plain() && is_number(exp) && is_integer(exp->num)) return {bs + superscript(exp->num), kPower};
         Out x = expr(exp);
-        bool exp_paren = x.prec < kPower || (exp.kind() == Kind::Number && !is_integer(exp->num));
+        bool exp_paren = x.prec <= kPower || (exp.kind() == Kind::Number && !is_integer(exp->num));
         return {bs + "^" + (exp_paren ? paren(x.s) : x.s), kPower};
     }
 
