@@ -1,0 +1,68 @@
+// Whole jobs through Session::run, as the CLI runs them: a fresh session with one
+// derivative, and the derivative at 10,000 points, one statement per point.
+#include <benchmark/benchmark.h>
+
+#include <cstdio>
+
+#include "dfdx/session.hpp"
+#include "workloads.hpp"
+
+namespace dfdx::bench {
+
+namespace {
+
+class CountingSink : public Sink {
+public:
+    void result(const std::string& line) override { bytes += line.size() + 1; }
+    void error(const Error& e) override { throw e; }
+    void request(const Request&) override {}
+    std::size_t bytes = 0;
+};
+
+/// `d/dx sin(x)*exp(x)/(1 + x^2) at x=X` for n points X = 0.001, 0.002, ...
+std::vector<std::string> point_statements(int n) {
+    std::vector<std::string> out;
+    char buf[32];
+    for (int i = 1; i <= n; ++i) {
+        std::snprintf(buf, sizeof buf, "%g", i / 1000.0);
+        out.push_back("d/dx sin(x)*exp(x)/(1 + x^2) at x=" + std::string(buf));
+    }
+    return out;
+}
+
+void BM_fresh_session_one_derivative(benchmark::State& state) {
+    for (auto _ : state) {
+        Session session;
+        CountingSink sink;
+        benchmark::DoNotOptimize(session.run("d/dx x^2*sin(x)", sink));
+    }
+}
+BENCHMARK(BM_fresh_session_one_derivative)->Unit(benchmark::kMicrosecond);
+
+void BM_points_one_statement_each(benchmark::State& state) {
+    const auto statements = point_statements(static_cast<int>(state.range(0)));
+    for (auto _ : state) {
+        Session session;
+        CountingSink sink;
+        for (const std::string& s : statements) session.run(s, sink);
+        benchmark::DoNotOptimize(sink.bytes);
+    }
+    state.SetItemsProcessed(state.iterations() * state.range(0));
+}
+BENCHMARK(BM_points_one_statement_each)->Arg(10000)->Unit(benchmark::kMillisecond);
+
+void BM_points_one_chunk(benchmark::State& state) {
+    std::string chunk;
+    for (const std::string& s : point_statements(static_cast<int>(state.range(0)))) chunk += s + "\n";
+    for (auto _ : state) {
+        Session session;
+        CountingSink sink;
+        benchmark::DoNotOptimize(session.run(chunk, sink));
+    }
+    state.SetItemsProcessed(state.iterations() * state.range(0));
+}
+BENCHMARK(BM_points_one_chunk)->Arg(10000)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+
+}  // namespace dfdx::bench
