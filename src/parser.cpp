@@ -107,8 +107,8 @@ private:
     struct Depth {
         explicit Depth(Parser& p) : p_(p) {
             if (++p_.depth_ > max_nesting) {
-                p_.fail("nesting deeper than the limit of " + std::to_string(max_nesting) + " levels",
-                        p_.peek().span);
+                throw Error(ErrorCode::Limit, "nesting deeper than the limit of " + std::to_string(max_nesting) +
+                                                  " levels", p_.peek().span);
             }
         }
         ~Depth() { --p_.depth_; }
@@ -230,9 +230,11 @@ private:
     void range_command(Statement& st) {
         st.kind = st.name == "table" ? StatementKind::Table : StatementKind::Plot;
         stops_ = {"for"};
+        bare_primes_ = true;
         do {
             st.exprs.push_back(expr());
         } while (accept(Tok::Comma));
+        bare_primes_ = false;
         stops_ = {"for", "to", "step", "with", "points"};
         if (!accept_word("for")) unexpected("'for' and a range, as in '" + st.name + " ... for x in [0, 1]'");
         if (peek().kind != Tok::Ident) unexpected("the variable of the range");
@@ -454,9 +456,12 @@ private:
             c->span = {t.span.begin, last_end()};
             return c;
         }
-        if (!primes.empty()) unexpected("'(' after " + t.text + "' (write " + t.text + "'(x))");
-        SyntaxPtr n = node(SyntaxKind::Name, t.span);
+        if (!primes.empty() && !bare_primes_) unexpected("'(' after " + t.text + "' (write " + t.text + "'(x))");
+        // In table and plot, `f'` alone is a Name with primes: run_table and run_plot
+        // apply it to the range variable.
+        SyntaxPtr n = node(SyntaxKind::Name, {t.span.begin, last_end()});
         n->text = t.text;
+        n->primes = std::move(primes);
         return n;
     }
 
@@ -557,6 +562,7 @@ private:
     std::size_t pos_, end_;
     int depth_ = 0;
     std::set<std::string> stops_;
+    bool bare_primes_ = false;  ///< table/plot expressions: `f'` may stand alone
 };
 
 }  // namespace
@@ -569,8 +575,16 @@ const std::vector<std::string>& command_words() {
 }
 
 std::vector<ParsedStatement> parse_chunk(std::string_view source) {
-    std::vector<Token> toks = lex(source);
     std::vector<ParsedStatement> out;
+    if (source.size() > max_input_bytes) {
+        ParsedStatement ps;
+        ps.span = {0, std::min<std::size_t>(source.size(), 80)};
+        ps.error = Error(ErrorCode::Limit, "input longer than the limit of " + std::to_string(max_input_bytes) +
+                                               " bytes", ps.span);
+        out.push_back(std::move(ps));
+        return out;
+    }
+    std::vector<Token> toks = lex(source);
     std::size_t begin = 0;
     int depth = 0;
     for (std::size_t i = 0; i < toks.size(); ++i) {
@@ -603,6 +617,9 @@ std::vector<ParsedStatement> parse_chunk(std::string_view source) {
 }
 
 SyntaxPtr parse_expression(std::string_view source) {
+    if (source.size() > max_input_bytes) {
+        throw Error(ErrorCode::Limit, "input longer than the limit of " + std::to_string(max_input_bytes) + " bytes");
+    }
     std::vector<Token> toks = lex(source);
     std::vector<Token> kept;
     for (const Token& t : toks) {
