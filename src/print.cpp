@@ -1,5 +1,5 @@
 // The printer: presentation order, minimal parentheses, negative powers as division,
-// in plain ASCII (which parses back), unicode or LaTeX.
+// in plain ASCII and unicode (both parse back to the same node) or LaTeX.
 #include "dfdx/print.hpp"
 
 #include <algorithm>
@@ -9,10 +9,16 @@
 #include "dfdx/error.hpp"
 #include "dfdx/functions.hpp"
 #include "dfdx/names.hpp"
+#include "print_names.hpp"
 
 namespace dfdx {
 
 namespace {
+
+using print_detail::latex_builtin;
+using print_detail::latex_function_name;
+using print_detail::latex_symbol;
+using print_detail::superscript;
 
 /// Longest text a result may print as; a longer one is an Error(Limit).
 constexpr std::size_t kMaxOutput = 4'000'000;
@@ -24,12 +30,56 @@ struct Out {
     int prec = kAtom;
 };
 
-const char* kSuperscripts[] = {"⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"};
-
 bool negative_exponent(const Expr& exp) {
     if (exp.kind() == Kind::Number) return exp->num < 0;
     return exp.kind() == Kind::Mul && exp->num < 0;
 }
+
+bool name_char(char ch) {
+    return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '_';
+}
+bool all_name_chars(std::string_view s) { return std::all_of(s.begin(), s.end(), name_char); }
+
+/// `s` without a trailing exponent: "^2" (plain) or superscript digits (unicode);
+/// empty when what follows a `^` is not digits.
+std::string_view strip_exponent(std::string_view s) {
+    if (std::size_t caret = s.find('^'); caret != std::string_view::npos) {
+        std::string_view order = s.substr(caret + 1);
+        bool digits = !order.empty() && std::all_of(order.begin(), order.end(), [](char c) {
+            return c >= '0' && c <= '9';
+        });
+        return digits ? s.substr(0, caret) : std::string_view();
+    }
+    static const std::string sups[] = {superscript("0"), superscript("1"), superscript("2"), superscript("3"),
+                                       superscript("4"), superscript("5"), superscript("6"), superscript("7"),
+                                       superscript("8"), superscript("9")};
+    for (bool stripped = true; stripped;) {
+        stripped = false;
+        for (const std::string& sup : sups) {
+            if (s.ends_with(sup)) {
+                s.remove_suffix(sup.size());
+                stripped = true;
+            }
+        }
+    }
+    return s;
+}
+
+// `d/dx`, `df/dx` and `d^2/dx^2` (`d²/dx²`) read back as derivatives, so a quotient
+// whose numerator ends in such a name gets its denominator in parentheses: d/(dx).
+bool reads_as_derivative(const std::string& last_top, const std::string& den) {
+    if (den.size() < 2 || den[0] != 'd' || !name_char(den[1])) return false;
+    if (last_top.empty() || last_top[0] != 'd') return false;
+    std::string_view head = strip_exponent(last_top);
+    if (head.empty() || !all_name_chars(head)) return false;
+    return head.size() == last_top.size() || head == "d";
+}
+
+/// One factor of a product as printed, before it is joined to the others.
+struct Part {
+    std::string s;
+    int prec = kAtom;
+};
 
 class Printer {
 public:
@@ -51,20 +101,24 @@ public:
 
 private:
     bool plain() const { return opt_.format == Format::Plain; }
+    bool unicode() const { return opt_.format == Format::Unicode; }
     bool latex() const { return opt_.format == Format::Latex; }
+    const char* minus() const { return unicode() ? "−" : "-"; }
 
     std::string paren(const std::string& s) const {
         return latex() ? "\\left(" + s + "\\right)" : "(" + s + ")";
     }
-    std::string at_least(const Expr& e, int prec) {
-        Out o = expr(e);
-        return o.prec < prec ? paren(o.s) : o.s;
+    std::string at_least(const Out& o, int prec) const { return o.prec < prec ? paren(o.s) : o.s; }
+    std::string args_text(const std::vector<Expr>& args) {
+        std::string s;
+        for (std::size_t i = 0; i < args.size(); ++i) s += (i ? ", " : "") + expr(args[i]).s;
+        return s;
     }
 
     Out compute(const Expr& e) {
         switch (e.kind()) {
             case Kind::Number: return number(e->num);
-            case Kind::Symbol: return {print_name(e->name, opt_.format), kAtom};
+            case Kind::Symbol: return {latex() ? latex_symbol(e->name) : print_name(e->name, opt_.format), kAtom};
             case Kind::Constant:
                 if (e->id == static_cast<std::uint32_t>(ConstantId::Pi)) {
                     return {plain() ? "pi" : (latex() ? "\\pi" : "π"), kAtom};
@@ -76,8 +130,8 @@ private:
                 if (negative_exponent(e->args[1])) return product(Rational(1), {e});
                 return power(e->args[0], e->args[1]);
             }
-            case Kind::Func: return call(function_name(e->id), e->args);
-            case Kind::Apply: return call(print_name(e->name, opt_.format), e->args);
+            case Kind::Func: return builtin(e);
+            case Kind::Apply: return {function_name(e->name) + paren(args_text(e->args)), kAtom};
             case Kind::Deriv: return derivative(e);
             case Kind::Vector: return vec(e);
         }
@@ -91,78 +145,63 @@ private:
             s = (q < 0 ? "-" : "") + ("\\frac{" + n + "}{" + d + "}");
         } else {
             s = to_string(q);
+            if (q < 0 && unicode()) s = minus() + s.substr(1);
         }
         int prec = q < 0 ? kUnary : (is_integer(q) ? kAtom : kProduct);
         return {s, prec};
     }
 
-    std::string function_name(std::uint32_t id) {
-        std::string n(function_info(id).name);
-        if (!latex()) return n;
-        static const char* known[] = {"sin", "cos", "tan", "cot", "sec", "csc", "sinh", "cosh",
-                                      "tanh", "coth", "exp", "ln"};
-        for (const char* k : known) {
-            if (n == k) return std::string("\\") + k;
-        }
-        if (n == "asin") return "\\arcsin";
-        if (n == "acos") return "\\arccos";
-        if (n == "atan") return "\\arctan";
-        if (n == "log10") return "\\log_{10}";
-        if (n == "log2") return "\\log_{2}";
-        return "\\operatorname{" + n + "}";
+    std::string function_name(const std::string& name) const {
+        return latex() ? latex_function_name(name) : print_name(name, opt_.format);
     }
 
-    Out call(const std::string& name, const std::vector<Expr>& args) {
-        std::string s;
-        for (std::size_t i = 0; i < args.size(); ++i) s += (i ? ", " : "") + expr(args[i]).s;
-        if (latex() && name == "\\operatorname{abs}") return {"\\left|" + s + "\\right|", kAtom};
-        return {name + paren(s), kAtom};
+    Out builtin(const Expr& e) {
+        const std::string name(function_info(e->id).name);
+        if (!latex()) return {name + paren(args_text(e->args)), kAtom};
+        if (name == "abs") return {"\\left|" + args_text(e->args) + "\\right|", kAtom};
+        if (name == "exp") return {"e^{" + expr(e->args[0]).s + "}", kPower};
+        return {latex_builtin(name) + paren(args_text(e->args)), kAtom};
     }
 
+    // f'(x), f''(x); several arguments: f'[1,2](x, y), in LaTeX \partial_{1} \partial_{2} f.
     Out derivative(const Expr& e) {
-        std::string name = print_name(e->name, opt_.format);
-        std::uint32_t total = 0;
-        for (auto o : e->orders) total += o;
-        std::string head = name;
+        std::string name = function_name(e->name);
+        std::string args = paren(args_text(e->args));
         if (e->args.size() == 1) {
-            for (std::uint32_t i = 0; i < total; ++i) head += latex() ? "'" : "'";
-        } else {
-            std::string idx;
-            for (std::size_t i = 0; i < e->orders.size(); ++i) {
-                for (std::uint32_t k = 0; k < e->orders[i]; ++k) {
-                    idx += (idx.empty() ? "" : ",") + std::to_string(i + 1);
-                }
-            }
-            head += latex() ? "_{" + idx + "}" : "'[" + idx + "]";
+            std::uint32_t n = e->orders[0];
+            if (latex() && n > 3) return {name + "^{(" + std::to_string(n) + ")}" + args, kAtom};
+            return {name + std::string(n, '\'') + args, kAtom};
         }
-        std::string s;
-        for (std::size_t i = 0; i < e->args.size(); ++i) s += (i ? ", " : "") + expr(e->args[i]).s;
-        return {head + paren(s), kAtom};
+        std::string idx;
+        for (std::size_t i = 0; i < e->orders.size(); ++i) {
+            std::uint32_t n = e->orders[i];
+            if (n == 0) continue;
+            if (latex()) {
+                idx += "\\partial_{" + std::to_string(i + 1) + "}";
+                idx += (n > 1 ? "^{" + std::to_string(n) + "}" : std::string()) + " ";
+            } else {
+                for (std::uint32_t k = 0; k < n; ++k) idx += (idx.empty() ? "" : ",") + std::to_string(i + 1);
+            }
+        }
+        if (latex()) return {idx + name + args, kAtom};
+        return {name + "'[" + idx + "]" + args, kAtom};
     }
 
     Out vec(const Expr& e) {
         bool matrix = !e->args.empty() && std::all_of(e->args.begin(), e->args.end(), [](const Expr& r) {
             return r.kind() == Kind::Vector;
         });
-        std::string s;
-        if (latex()) {
-            std::string env = matrix ? "bmatrix" : "pmatrix";
-            s = "\\begin{" + env + "} ";
+        if (latex() && matrix) {
+            std::string s = "\\begin{bmatrix} ";
             for (std::size_t i = 0; i < e->args.size(); ++i) {
+                const Expr& row = e->args[i];
                 if (i) s += " \\\\ ";
-                if (matrix) {
-                    const Expr& row = e->args[i];
-                    for (std::size_t j = 0; j < row->args.size(); ++j) {
-                        s += (j ? " & " : "") + expr(row->args[j]).s;
-                    }
-                } else {
-                    s += expr(e->args[i]).s;
-                }
+                for (std::size_t j = 0; j < row->args.size(); ++j) s += (j ? " & " : "") + expr(row->args[j]).s;
             }
-            return {s + " \\end{" + env + "}", kAtom};
+            return {s + " \\end{bmatrix}", kAtom};
         }
-        for (std::size_t i = 0; i < e->args.size(); ++i) s += (i ? ", " : "") + expr(e->args[i]).s;
-        return {"[" + s + "]", kAtom};
+        std::string s = args_text(e->args);
+        return {latex() ? "\\left[" + s + "\\right]" : "[" + s + "]", kAtom};
     }
 
     // --- presentation order ---------------------------------------------------------
@@ -274,89 +313,119 @@ private:
         }
         // Two terms read better positive first: 1 - sigmoid(x), not -sigmoid(x) + 1.
         if (terms.size() == 2 && terms[0].negative && !terms[1].negative) std::swap(terms[0], terms[1]);
-        std::string s = terms[0].negative ? "-" + terms[0].text : terms[0].text;
+        std::string s = terms[0].negative ? minus() + terms[0].text : terms[0].text;
         for (std::size_t i = 1; i < terms.size(); ++i) {
-            s += terms[i].negative ? " - " : " + ";
+            s += terms[i].negative ? std::string(" ") + minus() + " " : " + ";
             s += terms[i].text;
         }
         return {s, kSum};
     }
 
-    std::string join_product(const std::vector<std::string>& parts, const std::vector<int>& kinds) {
-        // kinds: 0 number, 1 name-like (starts with a letter), 2 other
+    /// Whether a unicode factor may follow a number with nothing between: 2x, 2sin(x),
+    /// 2(x + 1), 2√x, but 2·3^x, and 2·e1 (2e1 would be the number 20).
+    static bool juxtaposes_after_number(const std::string& next) {
+        if (next.empty() || (next[0] >= '0' && next[0] <= '9') || next[0] == '.') return false;
+        if ((next[0] == 'e' || next[0] == 'E') && next.size() > 1) {
+            char c = next[1];
+            if ((c >= '0' && c <= '9') || c == '+' || c == '-') return false;
+        }
+        return true;
+    }
+
+    /// Joins factors; `first_is_number` when parts[0] is the numeric coefficient.
+    /// Factors below `min_prec` are parenthesised.
+    std::string join_product(const std::vector<Part>& parts, bool first_is_number, int min_prec) const {
         std::string s;
         for (std::size_t i = 0; i < parts.size(); ++i) {
+            std::string p = parts[i].prec < min_prec ? paren(parts[i].s) : parts[i].s;
             if (i) {
                 if (plain()) s += "*";
-                else if (latex()) s += (kinds[i] == 0) ? " \\cdot " : " ";
-                else s += (kinds[i - 1] == 0 && kinds[i] != 0) ? "" : "·";
+                else if (latex()) s += (p[0] >= '0' && p[0] <= '9') ? " \\cdot " : " ";
+                else s += (i == 1 && first_is_number && juxtaposes_after_number(p)) ? "" : "·";
             }
-            s += parts[i];
+            s += p;
         }
         return s;
     }
 
     Out product(const Rational& c, const std::vector<Expr>& factors) {
-        std::vector<std::string> top, bottom;
-        std::vector<int> top_kind, bottom_kind;
+        std::vector<Part> top, bottom;
         Rational p(abs(c.get_num())), q(c.get_den());
-        if (p != 1) top.push_back(p.get_str()), top_kind.push_back(0);
-        if (q != 1) bottom.push_back(q.get_str()), bottom_kind.push_back(0);
+        if (p != 1) top.push_back({p.get_str(), kAtom});
+        if (q != 1) bottom.push_back({q.get_str(), kAtom});
         for (const Expr& f : ordered_factors(factors)) {
             auto [b, x] = split_power(f);
             bool down = negative_exponent(x);
-            Expr shown = down ? pow(b, neg(x)) : f;
-            std::string s = at_least(shown, down && !latex() ? kPower : kProduct);
-            (down ? bottom : top).push_back(s);
-            (down ? bottom_kind : top_kind).push_back(1);
+            Out o = expr(down ? pow(b, neg(x)) : f);
+            (down ? bottom : top).push_back({o.s, o.prec});
         }
-        std::string num_s = top.empty() ? "1" : join_product(top, top_kind);
-        std::string sign = c < 0 ? "-" : "";
+        std::string sign = c < 0 ? minus() : "";
+        int prec_if_signed = c < 0 ? kUnary : kProduct;
         if (bottom.empty()) {
-            int prec = top.size() > 1 ? kProduct : expr_prec_of_single(factors, p);
-            return {sign + num_s, c < 0 ? kUnary : prec};
+            if (top.empty()) return {sign + "1", prec_if_signed};
+            int prec = top.size() > 1 ? kProduct : top[0].prec;
+            return {sign + join_product(top, p != 1, kProduct), c < 0 ? kUnary : prec};
         }
-        std::string den_s = join_product(bottom, bottom_kind);
-        if (latex()) return {sign + "\\frac{" + num_s + "}{" + den_s + "}", c < 0 ? kUnary : kProduct};
-        if (bottom.size() > 1) den_s = paren(den_s);
-        return {sign + num_s + "/" + den_s, c < 0 ? kUnary : kProduct};
+        if (latex()) {
+            // \frac groups its parts, so a lone numerator or denominator needs no brackets.
+            std::string num_s = top.empty() ? "1" : join_product(top, p != 1, top.size() > 1 ? kProduct : 0);
+            std::string den_s = join_product(bottom, q != 1, bottom.size() > 1 ? kProduct : 0);
+            return {sign + "\\frac{" + num_s + "}{" + den_s + "}", prec_if_signed};
+        }
+        std::string num_s = top.empty() ? "1" : join_product(top, p != 1, kProduct);
+        if (bottom.size() == 2 && q != 1 && bottom[1].prec == kSum) {
+            // 2*(x + 1) would read back as 2*x + 2, so the number divides last:
+            // 1/(1 - x^2)/2, not 1/(2*(1 - x^2)).
+            return {sign + num_s + "/" + paren(bottom[1].s) + "/" + bottom[0].s, prec_if_signed};
+        }
+        std::string den_s = join_product(bottom, q != 1, kPower);
+        if (bottom.size() > 1 || (!top.empty() && reads_as_derivative(top.back().s, den_s))) {
+            den_s = paren(den_s);
+        }
+        return {sign + num_s + "/" + den_s, prec_if_signed};
     }
 
-    int expr_prec_of_single(const std::vector<Expr>& factors, const Rational& p) {
-        if (factors.empty()) return kAtom;
-        if (p != 1) return kProduct;
-        return expr(factors[0]).prec;
-    }
-
-    std::string superscript(const Rational& n) {
-        std::string s = n.get_str();
-        std::string out;
-        for (char ch : s) {
-            if (ch == '-') out += "⁻";
-            else out += kSuperscripts[ch - '0'];
+    Out root(const Expr& base, const Rational& exp) {
+        Out b = expr(base);
+        if (latex()) {
+            std::string index = exp == Rational(1, 2) ? "" : "[" + exp.get_den().get_str() + "]";
+            return {"\\sqrt" + index + "{" + b.s + "}", kAtom};
         }
-        return out;
+        if (plain()) return {"sqrt(" + b.s + ")", kAtom};
+        // √ takes the power after it, so √x² would be √(x²); as a base it needs brackets.
+        return {"√" + at_least(b, kAtom), kPower};
     }
 
     Out power(const Expr& base, const Expr& exp) {
-        if (is_number(exp) && exp->num == Rational(1, 2)) {
-            if (latex()) return {"\\sqrt{" + expr(base).s + "}", kAtom};
-            if (!plain()) {
-                Out b = expr(base);
-                return {"√" + (b.prec == kAtom ? b.s : paren(b.s)), kAtom};
-            }
-            return {"sqrt(" + expr(base).s + ")", kAtom};
-        }
+        if (is_number(exp) && exp->num == Rational(1, 2)) return root(base, exp->num);
+        if (latex()) return latex_power(base, exp);
         Out b = expr(base);
         bool base_paren = b.prec < kAtom || (base.kind() == Kind::Number && (base->num < 0 || !is_integer(base->num)));
         std::string bs = base_paren ? paren(b.s) : b.s;
-        if (latex()) {
-            return {(base_paren ? bs : "{" + bs + "}") + "^{" + expr(exp).s + "}", kPower};
-        }
-        if (!plain() && is_number(exp) && is_integer(exp->num)) return {bs + superscript(exp->num), kPower};
+        if (unicode() && is_number(exp) && is_integer(exp->num)) return {bs + superscript(exp->num.get_str()), kPower};
         Out x = expr(exp);
         bool exp_paren = x.prec <= kPower || (exp.kind() == Kind::Number && !is_integer(exp->num));
         return {bs + "^" + (exp_paren ? paren(x.s) : x.s), kPower};
+    }
+
+    // x^{2}, \sin^{2}\left(x\right), \left(x + 1\right)^{2}, \sqrt[3]{x}, x^{3/2}.
+    Out latex_power(const Expr& base, const Expr& exp) {
+        std::string xs;
+        if (is_number(exp) && !is_integer(exp->num)) {
+            if (exp->num.get_num() == 1) return root(base, exp->num);
+            xs = exp->num.get_str();
+        } else {
+            xs = expr(exp).s;
+        }
+        if (base.kind() == Kind::Func) {
+            const std::string name(function_info(base->id).name);
+            if (name != "abs" && name != "exp") {
+                return {latex_builtin(name) + "^{" + xs + "}" + paren(args_text(base->args)), kAtom};
+            }
+        }
+        Out b = expr(base);
+        bool base_paren = b.prec < kAtom || (base.kind() == Kind::Number && (base->num < 0 || !is_integer(base->num)));
+        return {(base_paren ? paren(b.s) : b.s) + "^{" + xs + "}", kPower};
     }
 
     const PrintOptions& opt_;
@@ -367,11 +436,15 @@ private:
 }  // namespace
 
 std::string print_name(const std::string& name, Format format) {
-    if (format == Format::Plain) return name;
-    std::string_view letter = greek_letter(name);
-    if (letter.empty()) return name;
-    if (format == Format::Unicode) return std::string(letter);
-    return "\\" + name;
+    switch (format) {
+        case Format::Plain: return name;
+        case Format::Unicode: {
+            std::string_view letter = greek_letter(name);
+            return letter.empty() ? name : std::string(letter);
+        }
+        case Format::Latex: return latex_symbol(name);
+    }
+    return name;
 }
 
 std::string print(const Expr& e, const PrintOptions& options) {

@@ -23,6 +23,10 @@ std::string print(const Expr& e, const PrintOptions& options = {});
 /// A symbol or function name in the given format (alpha -> α -> \alpha).
 std::string print_name(const std::string& name, Format format);
 
+/// A decimal as format_decimal writes it ("-1.5e-10"), in the given format:
+/// plain unchanged, unicode "−1.5×10⁻¹⁰", latex "-1.5 \\times 10^{-10}".
+std::string print_decimal(const std::string& text, Format format);
+
 /// Parses "plain", "unicode", "latex".
 bool parse_format(const std::string& text, Format& out);
 const char* format_name(Format f);
