@@ -65,7 +65,9 @@ std::string latex_symbol(std::string_view name) {
     if (us != std::string_view::npos) {
         std::string_view head = name.substr(0, us), tail = name.substr(us + 1);
         if (!head.empty() && !tail.empty() && tail.find('_') == std::string_view::npos) {
-            return latex_word(head) + "_{" + latex_word(tail) + "}";
+            std::string sub = latex_greek(tail);
+            if (sub.empty()) sub = tail.size() == 1 || std::all_of(tail.begin(), tail.end(), is_digit) ? std::string(tail) : "\\mathrm{" + std::string(tail) + "}";
+            return latex_word(head) + "_{" + sub + "}";
         }
         return "\\mathit{" + escape_underscores(name) + "}";
     }
