@@ -7,6 +7,7 @@
 
 #include "dfdx/construct.hpp"
 #include "dfdx/error.hpp"
+#include "dfdx/print.hpp"
 
 namespace dfdx {
 
@@ -159,6 +160,39 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
     return prev[b.size()];
 }
 
+// c when a is c*pi for a rational c.
+std::optional<Rational> pi_multiple(const Expr& a) {
+    const auto pi = static_cast<std::uint32_t>(ConstantId::Pi);
+    if (a.kind() == Kind::Constant && a->id == pi) return Rational(1);
+    if (a.kind() == Kind::Mul && a->args.size() == 1 && a->args[0].kind() == Kind::Constant &&
+        a->args[0]->id == pi) {
+        return a->num;
+    }
+    return std::nullopt;
+}
+
+// Exact values of the circular functions at whole multiples of pi/2 (sin(pi) = 0, and
+// tan(pi/2) is an error rather than 1.6e16).
+std::optional<Expr> fold_at_pi(std::uint32_t id, const Expr& a, const Rational& c) {
+    const Rational t = 2 * c;
+    if (!is_integer(t)) return std::nullopt;
+    mpz_class r = t.get_num() % 4;
+    if (r < 0) r += 4;
+    const long k = r.get_si();  // the angle is k*pi/2
+    const long sin_k[] = {0, 1, 0, -1}, cos_k[] = {1, 0, -1, 0};
+    const std::string_view n = kTable[id].name;
+    const long s = sin_k[k], co = cos_k[k];
+    const bool undefined = ((n == "tan" || n == "sec") && co == 0) || ((n == "cot" || n == "csc") && s == 0);
+    if (undefined) throw Error(ErrorCode::Domain, std::string(n) + " is undefined at " + print(a));
+    if (n == "sin") return num(s);
+    if (n == "cos") return num(co);
+    if (n == "tan") return num(s * co);
+    if (n == "cot") return num(s * co);
+    if (n == "sec") return num(co);
+    if (n == "csc") return num(s);
+    return std::nullopt;
+}
+
 }  // namespace
 
 std::span<const FunctionInfo> all_functions() { return kTable; }
@@ -191,6 +225,7 @@ std::optional<Expr> fold_function(std::uint32_t id, std::span<const Expr> args) 
         a->id == static_cast<std::uint32_t>(ConstantId::E)) {
         return num(1);
     }
+    if (auto c = pi_multiple(a)) return fold_at_pi(id, a, *c);
     if (a.kind() != Kind::Number) return std::nullopt;
     const Rational& x = a->num;
     const std::string_view n = kTable[id].name;

@@ -176,3 +176,26 @@ TEST_CASE("deep expressions are built up to the depth limit and released without
               for (int i = 0; i < 2000; ++i) deeper = call("sin", deeper);
           }) == ErrorCode::Limit);
 }
+
+// Bug: sin(pi) printed 1.22464679914735e-16, cos(pi/2) 6.12323399573677e-17 and
+// tan(pi/2) 1.63312393531954e+16: circular functions did not fold at multiples of pi/2.
+TEST_CASE("circular functions are exact at whole multiples of pi/2 and undefined at their poles") {
+    struct Row {
+        std::string_view text;
+        std::string_view value;
+    };
+    const Row rows[] = {
+        {"sin(pi)", "0"},      {"cos(pi/2)", "0"},   {"sin(3pi/2)", "-1"},  {"cos(-pi)", "-1"},
+        {"sin(-pi/2)", "-1"},  {"tan(pi)", "0"},     {"cot(pi/2)", "0"},    {"sec(2pi)", "1"},
+        {"csc(-3pi/2)", "1"},  {"sin(1000001*pi/2)", "1"}, {"sin(pi/3)", "sin(pi/3)"},
+        {"sin(x) + sin(pi)", "sin(x)"},
+    };
+    for (const Row& r : rows) {
+        CAPTURE(r.text);
+        CHECK(print(read(r.text)) == r.value);
+    }
+    for (std::string_view pole : {"tan(pi/2)", "tan(-pi/2)", "cot(pi)", "csc(0*x + pi)", "sec(3pi/2)"}) {
+        CAPTURE(pole);
+        CHECK(error_of([&] { (void)read(pole); }) == ErrorCode::Domain);
+    }
+}
