@@ -34,7 +34,7 @@ private:
                 std::vector<Expr> terms;
                 for (std::size_t i = 0; i < e->args.size(); ++i) {
                     Expr d = (*this)(e->args[i]);
-                    if (!is_zero(d)) terms.push_back(mul(num(e->coeffs[i]), d));
+                    if (!is_zero(d)) terms.push_back(e->coeffs[i] == 1 ? d : mul(num(e->coeffs[i]), d));
                 }
                 return add(terms);
             }
