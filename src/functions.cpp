@@ -267,8 +267,15 @@ double eval_function(std::uint32_t id, std::span<const double> x) {
     double v = info.numeric(x);
     if (!std::isfinite(v)) {
         std::string at;
+        bool finite_args = true;
         for (std::size_t i = 0; i < x.size(); ++i) {
             at += (i ? ", " : "") + format_decimal(x[i], 15);
+            finite_args = finite_args && std::isfinite(x[i]);
+        }
+        // exp, sinh and cosh overflow a double far from any pole: that is a size limit.
+        const bool grows = info.name == "exp" || info.name == "sinh" || info.name == "cosh";
+        if (std::isinf(v) && finite_args && grows && std::fabs(x[0]) > 700) {
+            throw Error(ErrorCode::Limit, std::string(info.name) + "(" + at + ") is too large for a decimal");
         }
         throw Error(ErrorCode::Domain, std::string(info.name) + " is undefined at " + at);
     }
