@@ -1,0 +1,88 @@
+// Unit tests of simplify.cpp: expand multiplies out, simplify picks the shorter of the
+// forms dfdx knows, and neither changes the value.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <string_view>
+
+#include "dfdx/environment.hpp"
+#include "dfdx/eval.hpp"
+#include "dfdx/parser.hpp"
+#include "dfdx/print.hpp"
+#include "dfdx/resolve.hpp"
+#include "dfdx/simplify.hpp"
+
+using namespace dfdx;
+
+namespace {
+
+Expr read(std::string_view text) {
+    Environment env;
+    ResolveContext ctx{env};
+    return resolve(*parse_expression(text), ctx);
+}
+
+}  // namespace
+
+TEST_CASE("expand multiplies out products and integer powers of sums") {
+    struct Row {
+        std::string_view text;
+        std::string_view expanded;
+    };
+    const Row rows[] = {
+        {"(x + 1)^3", "x^3 + 3*x^2 + 3*x + 1"},
+        {"(x + y)*(x - y)", "x^2 - y^2"},
+        {"2*(x + 1)^2 - 2x^2", "4*x + 2"},
+        {"x*(x + 1) - x^2", "x"},
+        {"sin(x*(x + 1))", "sin(x^2 + x)"},
+        {"(x + 1)^-2", "1/(x^2 + 2*x + 1)"},
+        {"(a + b)^2", "a^2 + 2*a*b + b^2"},
+        {"x", "x"},
+        {"(x + 1)^(1/2)", "sqrt(x + 1)"},
+    };
+    for (const Row& r : rows) {
+        CAPTURE(r.text);
+        CHECK(print(expand(read(r.text))) == r.expanded);
+        CHECK(print(read("expand(" + std::string(r.text) + ")")) == r.expanded);
+    }
+}
+
+TEST_CASE("expansion keeps exact coefficients of any size") {
+    const Expr e = expand(read("(x + 1)^100"));
+    REQUIRE(e->kind == Kind::Add);
+    CHECK(e->args.size() == 100);  // x^100 ... x, plus the constant 1 kept apart
+    const std::string text = print(e);
+    CHECK(text.rfind("x^100 + 100*x^99 + 4950*x^98", 0) == 0);
+    CHECK(text.find("100891344545564193334812497256*x^50") != std::string::npos);  // C(100, 50)
+}
+
+TEST_CASE("expansion past the term limit is a Limit error") {
+    try {
+        (void)expand(read("(a + b + c + d + e1 + f + g + h)^40"));
+        FAIL("no error");
+    } catch (const Error& e) {
+        CHECK(e.code() == ErrorCode::Limit);
+    }
+}
+
+TEST_CASE("simplify returns an equal value, never longer than the input") {
+    const std::string_view texts[] = {
+        "(x + 1)^2 - x^2", "(x + 1)^5", "x*(y + z) - x*y", "(x^2 - 1)/(x - 1)", "sin(x)^2 + cos(x)^2",
+        "exp(x)*exp(-x)", "2*(x + y) - 2*y", "sqrt(x^2)",
+    };
+    for (std::string_view t : texts) {
+        CAPTURE(t);
+        const Expr e = read(t);
+        const Expr s = simplify(e);
+        CHECK(print(s).size() <= print(e).size());
+        for (double x : {0.3, 1.7, 2.9}) {
+            const Point p{{"x", x}, {"y", 0.4}, {"z", -1.3}};
+            CHECK(evaluate(s, p) == doctest::Approx(evaluate(e, p)).epsilon(1e-12));
+        }
+    }
+    CHECK(print(simplify(read("(x + 1)^2 - x^2"))) == "2*x + 1");
+    CHECK(print(simplify(read("x*(y + z) - x*y"))) == "x*z");
+    CHECK(print(simplify(read("(x + 1)^5"))) == "(x + 1)^5");
+    CHECK(print(simplify(read("sqrt(x^2)"))) == "sqrt(x^2)");  // not |x|, not x
+    CHECK(print(read("simplify(exp(x)*exp(-x))")) == "1");
+}
