@@ -13,7 +13,9 @@ std::optional<int> parse_options(int argc, char** argv, Options& o) {
     CLI::App app{"dfdx: symbolic derivatives at the prompt, in scripts and from the shell", "dfdx"};
     app.set_version_flag("--version", "dfdx " DFDX_VERSION);
     app.add_option("files", o.files, "scripts to run in order ('-' is stdin), then exit");
-    app.add_option("-e,--eval", o.statements, "run a statement (repeatable), print results, exit");
+    // No extra args: CLI11 would otherwise split a bracketed value ('[1, 2]') into a list.
+    app.add_option("-e,--eval", o.statements, "run a statement (repeatable), print results, exit")
+        ->allow_extra_args(false);
     app.add_option("-i,--interactive", o.interactive_file, "run FILE, then stay interactive");
     app.add_flag("-q,--quiet", o.quiet, "no banner");
     app.add_option("--format", o.format, "output notation")
