@@ -148,6 +148,12 @@ private:
         if (i_ < s_.size() && s_[i_] == '.') {
             ++i_;
             while (i_ < s_.size() && digit(static_cast<unsigned char>(s_[i_]))) ++i_;
+            // A second point ("1.2.3") is a malformed number, not the product 1.2*.3.
+            if (i_ < s_.size() && s_[i_] == '.') {
+                while (i_ < s_.size() && (s_[i_] == '.' || digit(static_cast<unsigned char>(s_[i_])))) ++i_;
+                error(b, i_, ErrorCode::Parse, "malformed number " + std::string(s_.substr(b, i_ - b)));
+                return;
+            }
         }
         if (i_ < s_.size() && (s_[i_] == 'e' || s_[i_] == 'E')) {
             std::size_t j = i_ + 1;

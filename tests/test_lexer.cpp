@@ -178,3 +178,18 @@ TEST_CASE("a statement needs continuation while a bracket is open or after a tra
     CHECK(dfdx::brackets_open("((x)"));
     CHECK_FALSE(dfdx::brackets_open("x \\"));
 }
+
+// Bug: "1.2.3" was read as the product 1.2*.3 and printed 9/25; a number with two
+// decimal points is an error at the number.
+TEST_CASE("a number with two decimal points is one error token") {
+    for (std::string_view text : {"1.2.3", "1..5", ".5.5", "x + 3.14.15"}) {
+        CAPTURE(text);
+        const auto toks = dfdx::lex(text);
+        std::size_t errors = 0;
+        for (const dfdx::Token& t : toks) errors += t.kind == Tok::Error;
+        CHECK(errors == 1);
+        CHECK(tokens(text).find("num:") == std::string::npos);
+    }
+    CHECK(tokens("1.5 .5") == "num:1.5 num:.5");
+    CHECK(tokens("2.x") == "num:2. id:x");
+}
