@@ -1,6 +1,8 @@
 // UTF-8 aware lexing with spans; see docs/grammar.md for the tokens.
 #include "dfdx/lexer.hpp"
 
+#include <algorithm>
+
 #include "dfdx/names.hpp"
 
 namespace dfdx {
@@ -86,6 +88,8 @@ private:
         if (c == '\\') {
             std::size_t j = i_ + 1;
             while (j < s_.size() && (s_[j] == ' ' || s_[j] == '\t' || s_[j] == '\r')) ++j;
+            // A comment may follow the backslash, as needs_continuation() allows.
+            if (j < s_.size() && s_[j] == '#') j = std::min(s_.find('\n', j), s_.size());
             if (j == s_.size() || s_[j] == '\n') {
                 i_ = j < s_.size() ? j + 1 : j;
                 return;

@@ -193,3 +193,11 @@ TEST_CASE("a number with two decimal points is one error token") {
     CHECK(tokens("1.5 .5") == "num:1.5 num:.5");
     CHECK(tokens("2.x") == "num:2. id:x");
 }
+
+// Bug: "x = 1 + \ # note" then " 2" was an error at the backslash: needs_continuation()
+// allowed a comment after it, the lexer did not.
+TEST_CASE("a comment may follow a continuation backslash") {
+    CHECK(tokens("x + \\ # note\n 1") == "id:x + num:1");
+    CHECK(tokens("x + \\# note") == "id:x +");
+    CHECK(dfdx::needs_continuation("x + \\ # note"));
+}

@@ -152,6 +152,14 @@ def trailing_backslash_continues_the_statement():
 
 
 @test
+def a_comment_may_follow_a_continuation_backslash():
+    # Regression: the lexer rejected the backslash that needs_continuation() accepted.
+    r = dfdx(stdin='x = 1 + \\ # note\n 2\nx\n')
+    equal(r.out, 'x = 3\n3\n')
+    equal(r.code, 0, 'exit status')
+
+
+@test
 def errors_after_a_continuation_name_the_right_line():
     r = dfdx(stdin='1\n(2 +\n * 3)\n4\n')
     equal(r.out, '1\n4\n')
