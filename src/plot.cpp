@@ -92,8 +92,8 @@ bool clip(const PlotFrame& f, PlotPoint& p, PlotPoint& q) {
         if (t0 > t1) return false;
     }
     const PlotPoint a = p;
-    p = {a.x + t0 * dx, a.y + t0 * dy};
-    q = {a.x + t1 * dx, a.y + t1 * dy};
+    if (t0 > 0) p = {a.x + t0 * dx, a.y + t0 * dy};
+    if (t1 < 1) q = {a.x + t1 * dx, a.y + t1 * dy};  // an end inside stays exactly as it was
     return true;
 }
 
@@ -190,7 +190,8 @@ Plot sample_plot(const RangeExprs& ex, const std::string& var, const Grid& grid,
         if (all.size() == before) {
             throw Error(ErrorCode::Domain, c.label + " is undefined (or not real) everywhere on [" +
                                                short_number(plot.xs.front()) + ", " + short_number(plot.xs.back()) +
-                                               "]");
+                                               "]",
+                        j < ex.spans.size() ? ex.spans[j] : Span{});
         }
         plot.curves.push_back(std::move(c));
     }

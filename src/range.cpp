@@ -153,6 +153,7 @@ RangeExprs resolve_range_exprs(const Statement& st, const Session& session, std:
             std::string label = call_label(*applied, env, format);
             out.labels.push_back(label.empty() ? print(e, {format, {st.var}}) : label);
             out.exprs.push_back(e);
+            out.spans.push_back(s->span);
         } catch (Error& err) {
             err.set_span_if_empty(s->span);
             throw;

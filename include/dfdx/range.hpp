@@ -24,6 +24,7 @@ struct RangeExprs {
     std::vector<Expr> exprs;
     std::vector<std::string> labels;
     std::string var_label;  ///< the range variable, in the session's format
+    std::vector<Span> spans;  ///< where each expression was written
 };
 
 /// Resolves the expressions of `st`. A bare name of a one-argument function (user or
