@@ -51,7 +51,7 @@ int Driver::run() {
         run_file(f);
     }
     bool stdin_tty = isatty(STDIN_FILENO) != 0;
-    bool go_interactive = !options_.interactive_file.empty() ||
+    bool go_interactive = options_.interactive ||
                           (options_.statements.empty() && options_.files.empty() && stdin_tty);
     if (!options_.interactive_file.empty() && keep_going()) run_file(options_.interactive_file);
     if (go_interactive && !quit_) {
@@ -113,7 +113,7 @@ void Driver::run_chunk(std::string_view chunk, const std::string& name, std::siz
 }
 
 void Driver::begin(std::string_view text) {
-    reset_interrupt();
+    if (load_depth_ == 0) reset_interrupt();  // Ctrl-C during a load abandons the whole load
     if (options_.timeout > 0) {
         auto now = std::chrono::steady_clock::now().time_since_epoch();
         auto ns = std::chrono::duration_cast<std::chrono::nanoseconds>(now).count();
@@ -125,7 +125,16 @@ void Driver::begin(std::string_view text) {
     }
 }
 
-void Driver::result(const std::string& line) { std::cout << line << '\n'; }
+bool Driver::keep_going() {
+    if (load_depth_ > 0 && interrupted()) return false;
+    return !quit_ && !(stopped_ && options_.stop_on_error);
+}
+
+void Driver::result(const std::string& line) {
+    // Printing a long result creates no nodes, so the core cannot notice Ctrl-C here.
+    if (interrupted()) throw Error(ErrorCode::Interrupted, "interrupted");
+    std::cout << line << '\n';
+}
 
 void Driver::note(const std::string& text) {
     std::cout.flush();
@@ -136,6 +145,7 @@ void Driver::error(const Error& e) {
     failed_ = true;
     stopped_ = true;
     std::cout.flush();
+    if (interactive_mode_ && e.code() == ErrorCode::Interrupted) std::cerr << '\n';  // after the echoed ^C
     Location where = locate(chunk_, first_line_, e.span());
     std::cerr << render_error(interactive_mode_ ? std::string() : name_, where, e, color_);
     std::cerr.flush();
@@ -179,6 +189,7 @@ void Driver::request(const Request& r) {
             chunk_ = chunk;
             name_ = name;
             first_line_ = first;
+            if (interrupted()) throw Error(ErrorCode::Interrupted, "interrupted while loading " + r.path);
             if (!ok && was_interactive) note("some statements of " + r.path + " failed");
             return;
         }
@@ -187,13 +198,16 @@ void Driver::request(const Request& r) {
 
 void Driver::interactive() {
     interactive_mode_ = true;
+    set_interactive(true);
     bool tty_out = isatty(STDOUT_FILENO) != 0;
     bool color_prompt = want_color(options_.color, STDOUT_FILENO);
     if (!options_.quiet && tty_out) {
         if (color_prompt) {
-            std::cout << "\033[1mdfdx " DFDX_VERSION "\033[0m — symbolic derivatives. Type \033[1mhelp\033[0m, or quit.\n";
+            std::cout << "\033[1mdfdx " DFDX_VERSION "\033[0m: symbolic derivatives. Type \033[1mhelp\033[0m"
+                         " for the commands, TAB to complete, Ctrl-D to leave.\n";
         } else {
-            std::cout << "dfdx " DFDX_VERSION " — symbolic derivatives. Type help, or quit.\n";
+            std::cout << "dfdx " DFDX_VERSION ": symbolic derivatives. Type help for the commands, TAB to complete,"
+                         " Ctrl-D to leave.\n";
         }
     }
     session_.set_plot_width(terminal_columns());
@@ -201,6 +215,7 @@ void Driver::interactive() {
     std::string chunk;
     while (!quit_) {
         std::optional<std::string> line = reader.read(chunk.empty());
+        if (reader.take_interrupt()) chunk.clear();  // Ctrl-C dropped the unfinished statement
         if (!line) {
             if (!chunk.empty()) run_chunk(chunk, "", 1);
             std::cout << '\n';
@@ -216,6 +231,7 @@ void Driver::interactive() {
         run_chunk(chunk, "", 1);
         chunk.clear();
     }
+    set_interactive(false);
     interactive_mode_ = false;
 }
 

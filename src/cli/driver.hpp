@@ -23,7 +23,7 @@ public:
     void note(const std::string& text) override;
     void error(const Error& e) override;
     void request(const Request& r) override;
-    bool keep_going() override { return !quit_ && !(stopped_ && options_.stop_on_error); }
+    bool keep_going() override;
 
 private:
     bool run_stream(std::istream& in, const std::string& name);

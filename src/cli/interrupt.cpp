@@ -1,11 +1,10 @@
-// SIGINT handling for the REPL and scripts.
+// SIGINT handling for the REPL and scripts. The handler only sets a flag (async-signal
+// safe); the core polls it while it builds nodes and the line reader while it waits.
 #include "interrupt.hpp"
 
-#include <csignal>
-#include <cstdio>
-#include <unistd.h>
+#include <signal.h>
 
-#include <readline/readline.h>
+#include <csignal>
 
 #include "dfdx/expr.hpp"
 
@@ -14,15 +13,13 @@ namespace dfdx::cli {
 namespace {
 
 volatile std::sig_atomic_t g_interrupt = 0;
-volatile std::sig_atomic_t g_at_prompt = 0;
+volatile std::sig_atomic_t g_interactive = 0;
 
 void on_sigint(int) {
-    if (g_at_prompt) {
-        // At the prompt Ctrl-C abandons the line being typed, as in a shell.
-        (void)!write(STDOUT_FILENO, "\n", 1);
-        rl_on_new_line();
-        rl_replace_line("", 0);
-        rl_redisplay();
+    if (!g_interactive) {
+        // A script: stop as a program stopped by Ctrl-C does (status 130 in a shell).
+        signal(SIGINT, SIG_DFL);
+        raise(SIGINT);
         return;
     }
     g_interrupt = 1;
@@ -34,7 +31,7 @@ void install_interrupt_handler() {
     struct sigaction sa {};
     sa.sa_handler = on_sigint;
     sigemptyset(&sa.sa_mask);
-    sa.sa_flags = 0;
+    sa.sa_flags = 0;  // no SA_RESTART: a blocking read returns EINTR, so Readline sees it
     sigaction(SIGINT, &sa, nullptr);
     static_assert(sizeof(std::sig_atomic_t) == sizeof(int));
     set_interrupt_flag(reinterpret_cast<const volatile int*>(&g_interrupt));
@@ -42,6 +39,8 @@ void install_interrupt_handler() {
 
 void reset_interrupt() { g_interrupt = 0; }
 
-void set_at_prompt(bool at_prompt) { g_at_prompt = at_prompt ? 1 : 0; }
+bool interrupted() { return g_interrupt != 0; }
+
+void set_interactive(bool interactive) { g_interactive = interactive ? 1 : 0; }
 
 }  // namespace dfdx::cli

@@ -1,5 +1,5 @@
-// Ctrl-C: a SIGINT handler that raises the flag the core polls, and clears the line
-// when it arrives at the prompt.
+// Ctrl-C: a SIGINT handler that raises the flag the core polls. At the prompt the line
+// reader turns the flag into "clear the line"; in scripts Ctrl-C ends the process.
 #pragma once
 
 namespace dfdx::cli {
@@ -8,7 +8,10 @@ namespace dfdx::cli {
 void install_interrupt_handler();
 /// Clears the flag before a statement runs.
 void reset_interrupt();
-/// Tells the handler whether Readline is waiting for a line.
-void set_at_prompt(bool at_prompt);
+/// True when Ctrl-C was pressed since the last reset.
+bool interrupted();
+/// Interactive: Ctrl-C abandons the statement (or the line) and the session goes on.
+/// Otherwise (scripts, -e): Ctrl-C ends the process as any program's would.
+void set_interactive(bool interactive);
 
 }  // namespace dfdx::cli

@@ -16,7 +16,8 @@ std::optional<int> parse_options(int argc, char** argv, Options& o) {
     // No extra args: CLI11 would otherwise split a bracketed value ('[1, 2]') into a list.
     app.add_option("-e,--eval", o.statements, "run a statement (repeatable), print results, exit")
         ->allow_extra_args(false);
-    app.add_option("-i,--interactive", o.interactive_file, "run FILE, then stay interactive");
+    app.add_option("-i,--interactive", o.interactive_file, "run FILE (if given), then stay interactive")
+        ->expected(0, 1);
     app.add_flag("-q,--quiet", o.quiet, "no banner");
     app.add_option("--format", o.format, "output notation")
         ->check(CLI::IsMember({"plain", "unicode", "latex"}));
@@ -35,6 +36,7 @@ std::optional<int> parse_options(int argc, char** argv, Options& o) {
     } catch (const CLI::ParseError& e) {
         return app.exit(e);
     }
+    o.interactive = app.count("-i") > 0;
     return std::nullopt;
 }
 

@@ -10,7 +10,8 @@ namespace dfdx::cli {
 struct Options {
     std::vector<std::string> files;
     std::vector<std::string> statements;  ///< -e
-    std::string interactive_file;         ///< -i
+    std::string interactive_file;         ///< -i FILE
+    bool interactive = false;             ///< -i given (with or without FILE): stay interactive
     bool quiet = false;
     std::string format = "plain";
     int precision = 15;

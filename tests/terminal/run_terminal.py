@@ -1,0 +1,317 @@
+#!/usr/bin/env python3
+"""Terminal tests: the real dfdx binary in a real terminal (tmux), driven by keys.
+
+    run_terminal.py PATH/TO/dfdx [TEST-NAME...]
+
+Completion, history across two runs, Ctrl-C, the continuation prompt, pastes, colour,
+save/load and the banner. Prints one line per test, then 'N passed, N failed'.
+"""
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from term import Term  # noqa: E402
+
+DFDX = None
+TESTS = []
+
+
+def test(fn):
+    TESTS.append(fn)
+    return fn
+
+
+def start(tmp, *args, env=None, cwd=None):
+    """dfdx in a terminal with its history in tmp; waits for the first prompt."""
+    argv = [DFDX, "--history-file", os.path.join(tmp, "history")] + list(args)
+    t = Term(tmp, argv, env=env, cwd=cwd or tmp)
+    t.wait_text("dfdx> ")
+    return t
+
+
+def enter(t, line, expect):
+    """Types a line, presses Enter and waits for `expect` on the line after it."""
+    before = t.screen().count(expect)
+    t.type(line)
+    t.keys("Enter")
+    t.wait_text(expect, count=before + 1)
+
+
+def prompt_reads(t, text):
+    """The cursor line is the prompt followed by `text`."""
+    t.wait_last("dfdx> " + text)
+
+
+@test
+def banner_shows_the_version_and_help(tmp):
+    t = start(tmp)
+    assert "dfdx 0." in t.screen() and "help" in t.screen().split("\n")[0]
+    t.close()
+    t = start(tmp, "-q")
+    assert t.lines()[0] == "dfdx>", t.screen()
+    t.close()
+
+
+@test
+def tab_completes_a_builtin_after_a_derivative(tmp):
+    t = start(tmp)
+    t.type("d/dx si")
+    t.keys("Tab")
+    prompt_reads(t, "d/dx sin(")
+    s = t.screen()
+    assert "sinh(" in s and "sigmoid(" in s, "the other candidates are listed:\n" + s
+    t.keys("Tab")  # the next candidate
+    prompt_reads(t, "d/dx sinh(")
+    t.keys("BTab")  # and back
+    prompt_reads(t, "d/dx sin(")
+    t.type("x)")
+    t.keys("Enter")
+    t.wait_text("\ncos(x)")
+    t.close()
+
+
+@test
+def tab_completes_a_defined_function(tmp):
+    t = start(tmp)
+    enter(t, "f(x) = x^2", "f(x) = x^2\n")
+    t.type("f")
+    t.keys("Tab")
+    prompt_reads(t, "f(")
+    t.type("3)")
+    t.keys("Enter")
+    t.wait_text("\n9")
+    t.close()
+
+
+@test
+def tab_completes_commands_settings_and_files(tmp):
+    open(os.path.join(tmp, "session_one.dfdx"), "w").close()
+    t = start(tmp)
+    t.type("set f")
+    t.keys("Tab")
+    prompt_reads(t, "set format")
+    t.type("uni")
+    t.keys("Tab")
+    prompt_reads(t, "set format unicode")
+    t.keys("C-u")
+    t.type("load sess")
+    t.keys("Tab")
+    prompt_reads(t, "load session_one.dfdx")
+    t.keys("C-u")
+    t.type("help hess")
+    t.keys("Tab")
+    prompt_reads(t, "help hessian")
+    t.keys("Enter")
+    t.wait_text("usage: hessian(")
+    t.close()
+
+
+@test
+def history_is_recalled_after_a_restart(tmp):
+    t = start(tmp)
+    enter(t, "a = 7", "a = 7\n")
+    enter(t, "a*6", "\n42")
+    enter(t, "a*6", "\n42")  # a consecutive duplicate is stored once
+    t.keys("C-d")
+    t.wait_exit()
+    t.close()
+    with open(os.path.join(tmp, "history")) as f:
+        assert f.read().split("\n") == ["a = 7", "a*6", ""], "history file"
+    t = start(tmp)
+    t.keys("Up")
+    prompt_reads(t, "a*6")
+    t.keys("Up")
+    prompt_reads(t, "a = 7")
+    t.close()
+
+
+@test
+def history_directory_is_created_and_no_history_is_honoured(tmp):
+    path = os.path.join(tmp, "state", "deep", "history")
+    t = Term(tmp, [DFDX, "--history-file", path], cwd=tmp)
+    t.wait_text("dfdx> ")
+    enter(t, "1+1", "\n2")
+    t.wait(lambda s: os.path.exists(path), "the history file")
+    t.close()
+    other = os.path.join(tmp, "not-written")
+    t = Term(tmp, [DFDX, "--history-file", other, "--no-history"], cwd=tmp)
+    t.wait_text("dfdx> ")
+    enter(t, "1+2", "\n3")
+    t.close()
+    assert not os.path.exists(other), "--no-history wrote a file"
+
+
+@test
+def unwritable_history_is_one_warning(tmp):
+    blocker = os.path.join(tmp, "file")
+    open(blocker, "w").close()
+    t = Term(tmp, [DFDX, "--history-file", os.path.join(blocker, "history")], cwd=tmp)
+    t.wait_text("dfdx> ")
+    enter(t, "1+1", "\n2")
+    enter(t, "2+2", "\n4")
+    s = t.screen()
+    assert s.count("warning") == 1, "one warning:\n" + s
+    assert not t.dead()
+    t.close()
+
+
+@test
+def ctrl_c_abandons_a_long_computation(tmp):
+    t = start(tmp)
+    enter(t, "f(x) = x^2", "f(x) = x^2\n")
+    t.type("expand((x+y+z+w+1)^40)")  # about 30 seconds of work
+    t.keys("Enter")
+    time.sleep(0.5)  # let it get going; the check below is what matters
+    began = time.monotonic()
+    t.keys("C-c")
+    t.wait_text("interrupted", timeout=5)
+    t.wait_last("dfdx>")
+    took = time.monotonic() - began
+    assert took < 1.0, "prompt back after %.2fs" % took
+    enter(t, "f(3)", "\n9")
+    t.type("diff(exp(sin(x)), x, 40)")
+    t.keys("Enter")
+    t.keys("C-c")
+    began = time.monotonic()
+    t.wait(lambda s: s.rstrip().endswith("dfdx>"), "the prompt after diff", timeout=5)
+    assert time.monotonic() - began < 1.0
+    enter(t, "f(3)", "\n9")
+    t.close()
+
+
+@test
+def ctrl_c_at_the_prompt_clears_the_line(tmp):
+    t = start(tmp)
+    t.type("1+2")
+    t.keys("C-c")
+    prompt_reads(t, "")
+    t.type("3+4")
+    t.keys("Enter")
+    t.wait_text("\n7")
+    assert "1+23+4" not in t.screen()
+    t.close()
+
+
+@test
+def continuation_prompt_while_a_bracket_is_open(tmp):
+    t = start(tmp)
+    t.type("(1 +")
+    t.keys("Enter")
+    t.wait_last("  ...>")
+    t.type("2)")
+    t.keys("Enter")
+    t.wait_text("\n3")
+    t.type("10 + \\")
+    t.keys("Enter")
+    t.wait_last("  ...>")
+    t.type("5")
+    t.keys("Enter")
+    t.wait_text("\n15")
+    # Ctrl-C at the continuation prompt drops the unfinished statement.
+    t.type("(100 +")
+    t.keys("Enter")
+    t.wait_last("  ...>")
+    t.keys("C-c")
+    prompt_reads(t, "")
+    enter(t, "5", "\n5")
+    assert "105" not in t.screen()
+    t.close()
+
+
+@test
+def a_pasted_block_runs_every_line(tmp):
+    t = start(tmp)
+    t.paste("a1 = 5\nb1 = a1 + 1\nc1 = b1 * 2\n")
+    t.keys("Enter")
+    t.wait_text("c1 = 12")
+    s = t.screen()
+    assert "a1 = 5\n" in s and "b1 = 6" in s, s
+    t.close()
+
+
+def error_line(t):
+    """The screen line of the first error, with its escape sequences."""
+    return next(l for l in t.screen(escapes=True).split("\n") if "error:" in l)
+
+
+@test
+def colour_on_a_terminal_and_never_with_no_color(tmp):
+    t = start(tmp)
+    enter(t, "sin(1, 2)", "error")
+    line = error_line(t)
+    assert "\x1b[" in line.split("error:")[0], "a coloured error expected: " + repr(line)
+    assert "\x1b[" in t.screen(escapes=True).split("\n")[1].split("dfdx>")[0], "a coloured prompt expected"
+    t.close()
+    for env, args in (({"NO_COLOR": "1"}, ()), ({}, ("--color", "never"))):
+        t = start(tmp, *args, env=env)
+        enter(t, "sin(1, 2)", "error")
+        assert "\x1b[" not in error_line(t), "no colour expected: " + repr(error_line(t))
+        assert "\x1b[" not in t.screen(escapes=True).split("\n")[1], "a plain prompt expected"
+        t.close()
+
+
+@test
+def save_then_a_fresh_session_restores_everything(tmp):
+    t = start(tmp)
+    enter(t, "f(x, y) = x y", "f(x, y) = x*y\n")
+    enter(t, "a = 3", "a = 3\n")
+    enter(t, "set format unicode", "dfdx> set format unicode\n")
+    enter(t, "save s.dfdx", "saved")
+    t.keys("C-d")
+    t.wait_exit()
+    t.close()
+    t = start(tmp, "s.dfdx", "-i")
+    enter(t, "f(2, a)", "\n6")
+    enter(t, "funcs", "f(x, y) = x·y")
+    t.close()
+
+
+@test
+def scripts_get_no_banner_no_prompt_and_timeout_errors(tmp):
+    r = subprocess.run([DFDX, "--timeout", "0.3"], input="1+1\nexpand((x+y+z+w+1)^40)\n2+2\n",
+                       capture_output=True, text=True, timeout=30)
+    assert r.stdout == "2\n4\n", repr(r.stdout)
+    assert "<stdin>:2:1: error:" in r.stderr and "timed out" in r.stderr, r.stderr
+    assert "\x1b[" not in r.stdout + r.stderr
+    assert r.returncode == 1
+
+
+def main():
+    global DFDX
+    if len(sys.argv) < 2:
+        print(__doc__)
+        return 2
+    DFDX = os.path.abspath(sys.argv[1])
+    wanted = sys.argv[2:]
+    if not shutil.which("tmux"):
+        print("tmux is not installed (scripts/setup installs it)")
+        return 1
+    passed = failed = 0
+    for fn in TESTS:
+        if wanted and fn.__name__ not in wanted:
+            continue
+        tmp = tempfile.mkdtemp(prefix="dfdx-term-")
+        began = time.monotonic()
+        try:
+            fn(tmp)
+            passed += 1
+            print("ok   %-58s %.1fs" % (fn.__name__, time.monotonic() - began), flush=True)
+        except Exception as e:  # noqa: BLE001 - every failure is reported, then the next test runs
+            failed += 1
+            print("FAIL %s: %s: %s" % (fn.__name__, type(e).__name__, e), flush=True)
+        finally:
+            for name in os.listdir(tmp):
+                if name.endswith(".sock"):
+                    subprocess.run(["tmux", "-S", os.path.join(tmp, name), "kill-server"],
+                                   capture_output=True, stdin=subprocess.DEVNULL)
+            shutil.rmtree(tmp, ignore_errors=True)
+    print("%d passed, %d failed" % (passed, failed))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
