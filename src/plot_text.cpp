@@ -96,6 +96,19 @@ std::size_t columns(const std::string& s) {
     return n;
 }
 
+/// s cut to `room` columns, with an ellipsis when cut.
+std::string shortened(const std::string& s, std::size_t room) {
+    if (columns(s) <= room) return s;
+    std::string out;
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const bool starts = (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80;
+        if (starts && ++n == room) break;
+        out += s[i];
+    }
+    return out + "…";
+}
+
 void rtrim(std::string& s) {
     while (!s.empty() && s.back() == ' ') s.pop_back();
 }
@@ -164,8 +177,9 @@ std::vector<std::string> render_text(Plot& plot, int width) {
     // The legend: each curve's line style and label, wrapped to the width.
     std::string legend(static_cast<std::size_t>(left), ' ');
     std::size_t used = static_cast<std::size_t>(left);
+    const std::size_t room = static_cast<std::size_t>(std::max(width - left - 6, 8));
     for (std::size_t j = 0; j < plot.curves.size(); ++j) {
-        std::string item = style_sample(static_cast<int>(j)) + " " + plot.curves[j].label;
+        std::string item = style_sample(static_cast<int>(j)) + " " + shortened(plot.curves[j].label, room);
         const std::size_t len = columns(item);
         if (used > static_cast<std::size_t>(left) && used + 3 + len > static_cast<std::size_t>(width)) {
             lines.push_back(legend);

@@ -258,6 +258,7 @@ std::string Grid::exact_text(std::uint64_t k) const {
     if (!exact_) return {};
     const std::int64_t v = num_ + static_cast<std::int64_t>(k) * step_num_;
     if (decimals_ < 0) {
+        if (den_ > max_fraction_den) return {};
         const std::int64_t g = std::gcd(v < 0 ? -v : v, den_);
         const std::int64_t p = v / g, q = den_ / g;
         return q == 1 ? std::to_string(p) : std::to_string(p) + "/" + std::to_string(q);

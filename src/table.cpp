@@ -25,12 +25,12 @@ std::string_view format_value(double v, int digits, Style style, char (&buf)[64]
     return {buf, static_cast<std::size_t>(res.ptr - buf)};
 }
 
-/// The k-th point as text: exact when the grid is (a fraction only in printed tables).
+/// The k-th point as text: exact when the grid is (fractions only in printed tables).
 std::string_view format_x(const Grid& grid, std::uint64_t k, double x, int digits, Style style,
                           std::string& scratch, char (&buf)[64]) {
-    if (grid.exact()) {
+    if (style == Style::Printed ? grid.exact() : grid.terminating()) {
         scratch = grid.exact_text(k);
-        if (style == Style::Printed || scratch.find('/') == std::string::npos) return scratch;
+        if (!scratch.empty()) return scratch;
     }
     return format_value(x, digits, style, buf);
 }

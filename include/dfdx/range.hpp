@@ -60,9 +60,13 @@ public:
     [[nodiscard]] double x(std::uint64_t k) const;
     /// Whether the points are (num_ + k*step_num_) / den_ with 64-bit integers.
     [[nodiscard]] bool exact() const { return exact_; }
+    /// Whether every point is a terminating decimal (exact_text gives no fractions).
+    [[nodiscard]] bool terminating() const { return exact_ && decimals_ >= 0; }
     /// The k-th point as exact text when exact(): a decimal when it terminates ("0.25"),
-    /// else a fraction ("1/3"). Empty when not exact.
+    /// else a fraction when the common denominator is at most max_fraction_den ("1/3");
+    /// else empty.
     [[nodiscard]] std::string exact_text(std::uint64_t k) const;
+    static constexpr std::int64_t max_fraction_den = 1000;
 
 private:
     std::uint64_t count_ = 0;
