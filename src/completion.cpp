@@ -125,12 +125,17 @@ void offer_names(std::string_view stmt, bool statement_start, const Session& ses
     for (const std::string& p : typed_params(stmt)) out.offer(p);
     const Environment& env = session.environment();
     for (const std::string& n : env.order()) out.offer(env.is_function(n) ? n + "(" : n);
-    if (statement_start) {
-        for (const std::string& w : command_words()) out.offer(w);
-    }
     for (const FunctionInfo& f : all_functions()) out.offer(std::string(f.name) + "(");
     for (const HelpTopic& t : help_topics()) {
         if (is_call_form(t)) out.offer(t.name + "(");
+    }
+    // Commands after the functions, and leaving last, so TAB on "ex" never offers "exit" first.
+    if (statement_start) {
+        for (const std::string& w : command_words()) {
+            if (w != "quit" && w != "exit") out.offer(w);
+        }
+        out.offer("quit");
+        out.offer("exit");
     }
     out.offer("pi");
 }

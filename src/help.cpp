@@ -54,9 +54,9 @@ std::vector<HelpTopic> build_topics() {
         {K::Command, "vars", "vars", "list the bound names", "a = 3; vars"},
         {K::Command, "funcs", "funcs", "list the defined functions", "f(x) = x^2; funcs"},
         {K::Command, "clear", "clear NAME..., clear", "remove definitions (all of them without names)",
-         "clear a"},
+         "a = 3; clear a"},
         {K::Command, "set", "set format plain|unicode|latex, set precision N", "change a setting; 'set' shows them",
-         "set format unicode"},
+         "set format unicode; d/dx x^3"},
         {K::Command, "save", "save FILE", "write the definitions and settings as a dfdx script (atomically)",
          "save session.dfdx"},
         {K::Command, "load", "load FILE", "run a dfdx script, as 'dfdx FILE' would", "load session.dfdx"},
@@ -143,7 +143,7 @@ const HelpTopic* find_help_topic(const std::string& name) {
 
 std::string closest_topic(const std::string& name) {
     std::string best;
-    std::size_t limit = name.size() <= 4 ? 1 : 2;
+    std::size_t limit = name.size() <= 2 ? 0 : name.size() <= 4 ? 1 : 2;
     std::size_t best_d = limit + 1;
     for (const HelpTopic& t : help_topics()) {
         std::size_t d = distance(t.name, name);

@@ -17,9 +17,9 @@ struct Completion {
 };
 
 /// Candidates for the word ending at `cursor`, most likely first and without duplicates:
-/// the session's own names (functions get "(" appended), parameters of the definition
-/// being typed, commands at the start of a statement, built-in functions in the order of
-/// the function table, the special forms and constants. Derivative forms (`d/dx`,
+/// parameters of the definition being typed, the session's own names (functions get "("
+/// appended), built-in functions in the order of the function table, the special forms,
+/// commands at the start of a statement, then constants. Derivative forms (`d/dx`,
 /// `d^2/dx^2`, `df/dx`, `∂/∂x`) when the word is one. Settings after `set`, formats after
 /// `set format`, topics after `help`, defined names after `clear`; after `save`, `load`
 /// and `to` the word is a file name, which the caller lists (`files` is set).
