@@ -131,3 +131,22 @@ TEST_CASE("help runs as a statement in a session") {
     s.run("help sni", c);
     CHECK(c.errors == Strings{"no help topic sni; did you mean sin?"});
 }
+
+// Bug: "sni(x)" got no "did you mean sin?" note, because the function table's edit
+// distance counted swapped neighbours as two edits (SPEC §2: one edit away).
+TEST_CASE("an unknown function with two letters swapped suggests the built-in") {
+    const std::pair<const char*, const char*> rows[] = {{"sni", "sin"}, {"cso", "cos"}, {"exp", ""}, {"epx", "exp"},
+                                                        {"tnah", "tanh"}, {"sinn", "sin"}, {"nis", ""}};
+    for (const auto& [name, suggestion] : rows) {
+        CAPTURE(std::string(name));
+        auto similar = dfdx::similar_function_names(name);
+        CHECK((similar.empty() ? std::string() : similar.front()) == suggestion);
+    }
+    dfdx::Session s;
+    struct Notes : Collect {
+        Strings notes;
+        void note(const std::string& text) override { notes.push_back(text); }
+    } c;
+    s.run("sni(x)", c);
+    CHECK(c.notes == Strings{"sni is not a known function (kept symbolic); did you mean sin?"});
+}
