@@ -15,9 +15,9 @@ constexpr int kStyles = 4;
 bool style_on(int style, long t) {
     switch (style % kStyles) {
         case 0: return true;
-        case 1: return t % 6 < 4;
-        case 2: return t % 4 == 0;
-        default: return t % 9 < 4 || t % 9 == 6;
+        case 1: return t % 10 < 6;
+        case 2: return t % 3 == 0;
+        default: return t % 12 < 6 || t % 12 == 9;
     }
 }
 
@@ -84,9 +84,9 @@ void draw_curve(Canvas& canvas, const PlotCurve& c, const PlotFrame& f, int pw, 
 
 /// A short horizontal sample of a line style, for the legend.
 std::string style_sample(int style) {
-    Canvas c(5, 1);
+    Canvas c(6, 1);
     long t = 0;
-    draw_line(c, 0, 1, 9, 1, style, t, true);
+    draw_line(c, 0, 1, 11, 1, style, t, true);
     return c.row(0);
 }
 

@@ -173,6 +173,9 @@ Range resolve_range(const Statement& st, const Session& session, std::vector<std
     if (r.lo > r.hi) {
         throw Error(ErrorCode::Type, "the range " + shown + " runs backwards: its start is past its end", ends);
     }
+    if (!std::isfinite(r.hi - r.lo)) {
+        throw Error(ErrorCode::Limit, "the range " + shown + " is too wide for floating point", ends);
+    }
     if (st.step) {
         r.step = number_of(*st.step, "the step", session, notes, r.step_exact);
         if (*r.step <= 0) {

@@ -29,9 +29,10 @@ double reference(const Expr& e, const Point& p) {
     try {
         return evaluate(e, p);
     } catch (const Error& err) {
+        // Undefined (ln(0), 1/0, sqrt(-1)) or too large for a double (exp(1000)).
         CHECK_MESSAGE((err.code() == ErrorCode::Domain || err.code() == ErrorCode::DivisionByZero ||
-                       err.code() == ErrorCode::NotReal),
-                      err.what());
+                       err.code() == ErrorCode::NotReal || err.code() == ErrorCode::Limit),
+                      std::string(err.what()) << " (" << std::string(code_name(err.code())) << ")");
         return std::nan("");
     }
 }

@@ -145,8 +145,8 @@ TEST_CASE("sin on [-pi, pi] puts a dot in the cell of its value in every column"
 TEST_CASE("two curves get two line styles and a legend") {
     Capture c = run("plot sin(x), cos(x) for x in [-pi, pi]");
     const std::u32string legend = decode(c.lines.back());
-    CHECK(legend.find(U"⠒⠒⠒⠒⠒ sin(x)") != std::u32string::npos);
-    CHECK(legend.find(U"⠒⠒ ⠒⠒ cos(x)") != std::u32string::npos);
+    CHECK(legend.find(U"⠒⠒⠒⠒⠒⠒ sin(x)") != std::u32string::npos);
+    CHECK(legend.find(U"⠒⠒⠒  ⠒ cos(x)") != std::u32string::npos);
     // Axis labels: the value ticks and the x ticks of [-pi, pi].
     CHECK(c.lines[0].rfind("   1 ┤", 0) == 0);
     CHECK(decode(c.lines[c.lines.size() - 2]).find(U"-3") != std::u32string::npos);

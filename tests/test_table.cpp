@@ -189,6 +189,7 @@ TEST_CASE("bad ranges, spacings and expressions are errors that say why") {
         {"table x for x in [ln(0), 1]", ErrorCode::Domain, "ln"},
         {"table x for x in [0, 10^400]", ErrorCode::Limit, "too large"},
         {"table x for x in [0, 1] step 1e-8", ErrorCode::Limit, "past the limit of 10,000,000"},
+        {"table x for x in [-1e308, 1e308]", ErrorCode::Limit, "too wide"},
         {"table x for x in [0, 1] with 20000000 points", ErrorCode::Limit, "past the limit of 10,000,000"},
         {"table x for x in [0, 1] with 2000000 points", ErrorCode::Limit, "to FILE.csv"},
         {"table x y for x in [0, 1]", ErrorCode::UnknownFunction, "y has no value"},
