@@ -184,6 +184,30 @@ def ctrl_c_abandons_a_long_computation(tmp):
 
 
 @test
+def ctrl_c_during_load_abandons_the_rest_of_the_file(tmp):
+    with open(os.path.join(tmp, "slow.dfdx"), "w") as f:
+        f.write("p1 = 1\nexpand((x+y+z+w+1)^40)\np2 = 2\n")
+    t = start(tmp)
+    t.type("load slow.dfdx")
+    t.keys("Enter")
+    t.wait_text("p1 = 1")
+    time.sleep(0.3)
+    t.keys("C-c")
+    t.wait_text("interrupted while loading slow.dfdx", timeout=5)
+    enter(t, "p1 + p2", "\np2 + 1")  # p1 was loaded, p2 never was
+    t.close()
+
+
+@test
+def ctrl_c_ends_a_script(tmp):
+    p = subprocess.Popen([DFDX, "-e", "expand((x+y+z+w+1)^40)"], stdin=subprocess.DEVNULL,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(0.3)
+    p.send_signal(2)
+    assert p.wait(timeout=5) == -2, "killed by SIGINT, as any program"
+
+
+@test
 def ctrl_c_at_the_prompt_clears_the_line(tmp):
     t = start(tmp)
     t.type("1+2")
