@@ -1,0 +1,18 @@
+# fuzz_short: builds the libFuzzer target with clang++ (fuzz/run) and fuzzes the whole
+# pipeline for 60 seconds from the transcripts' seed corpus. Added only when clang++ and
+# its libFuzzer runtime (Debian: clang, libclang-rt-14-dev) are installed.
+find_program(DFDX_CLANGXX NAMES clang++ clang++-14)
+if(DFDX_CLANGXX AND NOT DFDX_SANITIZE)
+  execute_process(COMMAND ${DFDX_CLANGXX} --print-resource-dir
+                  OUTPUT_VARIABLE DFDX_CLANG_RESOURCES OUTPUT_STRIP_TRAILING_WHITESPACE ERROR_QUIET)
+  file(GLOB DFDX_LIBFUZZER "${DFDX_CLANG_RESOURCES}/lib/linux/libclang_rt.fuzzer-*.a")
+  if(DFDX_LIBFUZZER)
+    add_test(NAME fuzz_short
+             COMMAND ${CMAKE_SOURCE_DIR}/fuzz/run --seconds 60 --cxx ${DFDX_CLANGXX}
+                     --build-dir ${CMAKE_BINARY_DIR}/fuzz)
+    # Building the sanitized core with clang takes a few minutes on two cores.
+    set_tests_properties(fuzz_short PROPERTIES TIMEOUT 1500)
+  else()
+    message(STATUS "fuzz_short: no libFuzzer runtime for ${DFDX_CLANGXX} (libclang-rt-14-dev); skipped")
+  endif()
+endif()
