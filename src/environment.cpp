@@ -77,15 +77,18 @@ void Environment::touch(const std::string& name) {
 }
 
 void Environment::define(const std::string& name, FunctionBody f) {
+    bool known = is_function(name) || is_value(name);
     values_.erase(name);
     functions_[name] = std::move(f);
-    touch(name);
+    // Only a redefinition scans the order: 100,000 new names stay linear.
+    if (known) touch(name); else order_.push_back(name);
 }
 
 void Environment::bind(const std::string& name, Expr value) {
+    bool known = is_function(name) || is_value(name);
     functions_.erase(name);
     values_[name] = std::move(value);
-    touch(name);
+    if (known) touch(name); else order_.push_back(name);
 }
 
 bool Environment::clear(const std::string& name) {

@@ -226,6 +226,7 @@ private:
 std::vector<Token> lex(std::string_view source) { return Lexer(source).run(); }
 
 bool brackets_open(std::string_view source) {
+    if (source.size() > max_input_bytes) return false;  // the parser reports the limit
     int depth = 0;
     for (const Token& t : lex(source)) {
         if (t.kind == Tok::LParen || t.kind == Tok::LBracket) ++depth;
@@ -235,6 +236,7 @@ bool brackets_open(std::string_view source) {
 }
 
 bool needs_continuation(std::string_view source) {
+    if (source.size() > max_input_bytes) return false;
     if (brackets_open(source)) return true;
     // A trailing backslash (before any comment) continues the statement.
     std::size_t end = source.size();

@@ -107,8 +107,8 @@ private:
     struct Depth {
         explicit Depth(Parser& p) : p_(p) {
             if (++p_.depth_ > max_nesting) {
-                p_.fail("nesting deeper than the limit of " + std::to_string(max_nesting) + " levels",
-                        p_.peek().span);
+                throw Error(ErrorCode::Limit, "nesting deeper than the limit of " + std::to_string(max_nesting) +
+                                                  " levels", p_.peek().span);
             }
         }
         ~Depth() { --p_.depth_; }
@@ -575,8 +575,16 @@ const std::vector<std::string>& command_words() {
 }
 
 std::vector<ParsedStatement> parse_chunk(std::string_view source) {
-    std::vector<Token> toks = lex(source);
     std::vector<ParsedStatement> out;
+    if (source.size() > max_input_bytes) {
+        ParsedStatement ps;
+        ps.span = {0, std::min<std::size_t>(source.size(), 80)};
+        ps.error = Error(ErrorCode::Limit, "input longer than the limit of " + std::to_string(max_input_bytes) +
+                                               " bytes", ps.span);
+        out.push_back(std::move(ps));
+        return out;
+    }
+    std::vector<Token> toks = lex(source);
     std::size_t begin = 0;
     int depth = 0;
     for (std::size_t i = 0; i < toks.size(); ++i) {
@@ -609,6 +617,9 @@ std::vector<ParsedStatement> parse_chunk(std::string_view source) {
 }
 
 SyntaxPtr parse_expression(std::string_view source) {
+    if (source.size() > max_input_bytes) {
+        throw Error(ErrorCode::Limit, "input longer than the limit of " + std::to_string(max_input_bytes) + " bytes");
+    }
     std::vector<Token> toks = lex(source);
     std::vector<Token> kept;
     for (const Token& t : toks) {

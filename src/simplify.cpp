@@ -74,10 +74,42 @@ private:
         if (!count || *count > 10000) {
             throw Error(ErrorCode::Limit, "expansion of a power past the limit of exponent 10000");
         }
-        std::vector<Expr> terms{num(1)};
-        for (long k = 0; k < *count; ++k) terms = distribute(terms, f->args[0]);
-        Expr s = add(terms);
+        Expr s = *count == 1 ? f->args[0] : multinomial(summands(f->args[0]), static_cast<unsigned long>(*count));
         return n < 0 ? pow(s, num(-1)) : s;
+    }
+
+    // (p_1 + ... + p_m)^n by the multinomial theorem: each term n!/(k_1!...k_m!) *
+    // p_1^k_1...p_m^k_m is built once, so the work is the size of the answer, and an
+    // answer past max_expand_terms terms is refused before any work.
+    static Expr multinomial(const std::vector<Expr>& parts, unsigned long n) {
+        const std::size_t m = parts.size();
+        mpz_class count;
+        mpz_bin_uiui(count.get_mpz_t(), n + m - 1, m - 1);
+        if (count > max_expand_terms) {
+            throw Error(ErrorCode::Limit, "expansion past the limit of " + std::to_string(max_expand_terms) +
+                                              " terms");
+        }
+        std::vector<std::vector<Expr>> powers(m, std::vector<Expr>{num(1)});  // powers[i][k] = p_i^k
+        for (std::size_t i = 0; i < m; ++i) {
+            for (unsigned long k = 1; k <= n; ++k) powers[i].push_back(pow(parts[i], num(static_cast<long>(k))));
+        }
+        std::vector<Expr> terms;
+        // m <= 633 here, since the count is at least m(m+1)/2 for n >= 2: the recursion is shallow.
+        auto choose = [&](auto& self, std::size_t i, unsigned long left, const mpz_class& coef,
+                          const Expr& product) -> void {
+            if (i + 1 == m) {
+                Expr factors[] = {num(Rational(coef)), product, powers[i][left]};
+                terms.push_back(mul(factors));
+                return;
+            }
+            for (unsigned long k = 0; k <= left; ++k) {
+                mpz_class c;
+                mpz_bin_uiui(c.get_mpz_t(), left, k);
+                self(self, i + 1, left - k, coef * c, mul(product, powers[i][k]));
+            }
+        };
+        choose(choose, 0, n, mpz_class(1), num(1));
+        return add(terms);
     }
 
     std::unordered_map<const Node*, Expr> memo_;

@@ -22,6 +22,11 @@ struct Token {
     ErrorCode error = ErrorCode::Parse;  ///< Error tokens only
 };
 
+/// Longest chunk of input (a statement with its continuation lines) that is lexed and
+/// parsed; a longer one is one Error(Limit). It is above the output limit (print.cpp),
+/// so every definition `save` writes loads back.
+inline constexpr std::size_t max_input_bytes = 4u << 20;
+
 /// Splits `source` into tokens, ending with Tok::End. Never throws: bad bytes become
 /// Tok::Error tokens that the parser reports where they stand. `#` comments and a `\`
 /// before a newline are skipped; other newlines are Tok::Newline.
