@@ -130,6 +130,28 @@ std::string x_labels(const PlotFrame& f, int left, int cols, int width) {
     return line;
 }
 
+/// The legend: each curve's line style and label, wrapped to the width.
+std::vector<std::string> legend_lines(const Plot& plot, int left, int width) {
+    std::vector<std::string> lines;
+    std::string legend(static_cast<std::size_t>(left), ' ');
+    std::size_t used = static_cast<std::size_t>(left);
+    const std::size_t room = static_cast<std::size_t>(std::max(width - left - 6, 8));
+    for (std::size_t j = 0; j < plot.curves.size(); ++j) {
+        std::string item = style_sample(static_cast<int>(j)) + " " + shortened(plot.curves[j].label, room);
+        const std::size_t len = columns(item);
+        if (used > static_cast<std::size_t>(left) && used + 3 + len > static_cast<std::size_t>(width)) {
+            lines.push_back(legend);
+            legend.assign(static_cast<std::size_t>(left), ' ');
+            used = static_cast<std::size_t>(left);
+        }
+        if (used > static_cast<std::size_t>(left)) legend += "   ", used += 3;
+        legend += item;
+        used += len;
+    }
+    lines.push_back(legend);
+    return lines;
+}
+
 }  // namespace
 
 std::vector<std::string> render_text(Plot& plot, int width) {
@@ -174,23 +196,7 @@ std::vector<std::string> render_text(Plot& plot, int width) {
     for (int c = 0; c < cols; ++c) axis += tick_col[static_cast<std::size_t>(c)] ? "┬" : "─";
     lines.push_back(axis);
     lines.push_back(x_labels(f, left, cols, width));
-    // The legend: each curve's line style and label, wrapped to the width.
-    std::string legend(static_cast<std::size_t>(left), ' ');
-    std::size_t used = static_cast<std::size_t>(left);
-    const std::size_t room = static_cast<std::size_t>(std::max(width - left - 6, 8));
-    for (std::size_t j = 0; j < plot.curves.size(); ++j) {
-        std::string item = style_sample(static_cast<int>(j)) + " " + shortened(plot.curves[j].label, room);
-        const std::size_t len = columns(item);
-        if (used > static_cast<std::size_t>(left) && used + 3 + len > static_cast<std::size_t>(width)) {
-            lines.push_back(legend);
-            legend.assign(static_cast<std::size_t>(left), ' ');
-            used = static_cast<std::size_t>(left);
-        }
-        if (used > static_cast<std::size_t>(left)) legend += "   ", used += 3;
-        legend += item;
-        used += len;
-    }
-    lines.push_back(legend);
+    for (std::string& l : legend_lines(plot, left, width)) lines.push_back(std::move(l));
     return lines;
 }
 
