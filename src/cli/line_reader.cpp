@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -65,6 +66,26 @@ std::string common_prefix(const std::vector<std::string>& v) {
     return p;
 }
 
+/// TAB after nothing (an empty line, `set `): list what may come, insert nothing.
+char** list_only(const std::vector<std::string>& matches) {
+    std::vector<char*> list;
+    list.push_back(const_cast<char*>(""));
+    std::size_t width = 0;
+    for (const std::string& m : matches) {
+        list.push_back(const_cast<char*>(m.c_str()));
+        width = std::max(width, m.size());
+    }
+    list.push_back(nullptr);
+    rl_display_match_list(list.data(), static_cast<int>(matches.size()), static_cast<int>(width));
+    rl_forced_update_display();
+    // One empty match: Readline inserts nothing and rings no bell.
+    rl_completion_suppress_append = 1;
+    auto** out = static_cast<char**>(std::malloc(2 * sizeof(char*)));
+    out[0] = strdup("");
+    out[1] = nullptr;
+    return out;
+}
+
 char** on_complete(const char* text, int start, int end) {
     rl_attempted_completion_over = 1;  // never fall back to Readline's file names
     std::string line(rl_line_buffer, static_cast<std::size_t>(rl_end));
@@ -85,6 +106,7 @@ char** on_complete(const char* text, int start, int end) {
         }
     }
     if (matches.empty()) return nullptr;
+    if (c.start == static_cast<std::size_t>(end) && matches.size() > 1) return list_only(matches);
     bool open_call = false;
     for (const std::string& m : matches) open_call |= !m.empty() && m.back() == '(';
     rl_completion_append_character = open_call ? '\0' : ' ';

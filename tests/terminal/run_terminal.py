@@ -91,9 +91,13 @@ def tab_completes_a_defined_function(tmp):
 def tab_completes_commands_settings_and_files(tmp):
     open(os.path.join(tmp, "session_one.dfdx"), "w").close()
     t = start(tmp)
-    t.type("set f")
+    t.type("set ")
+    t.keys("Tab")  # after nothing: list, insert nothing
+    t.wait_text("format     precision")
+    prompt_reads(t, "set ")
+    t.type("f")
     t.keys("Tab")
-    prompt_reads(t, "set format")
+    prompt_reads(t, "set format ")
     t.type("uni")
     t.keys("Tab")
     prompt_reads(t, "set format unicode")
