@@ -68,6 +68,19 @@ class Term:
         ls = [l for l in self.lines() if l]
         return ls[-1] if ls else ""
 
+    def cursor_row(self):
+        return int(self.tmux("display-message", "-p", "-t", "t", "#{cursor_y}").strip())
+
+    def enter_and_wait_for_newline(self, timeout=10.0):
+        """Presses Enter and waits until the program has read it (the cursor moved down)."""
+        row = self.cursor_row()
+        self.keys("Enter")
+        deadline = time.monotonic() + timeout
+        while self.cursor_row() == row:
+            if time.monotonic() > deadline:
+                raise Timeout("Enter was not read; the screen:\n" + self.screen())
+            time.sleep(0.01)
+
     def dead(self):
         return self.tmux("display-message", "-p", "-t", "t", "#{pane_dead}").strip() == "1"
 
