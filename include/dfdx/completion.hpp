@@ -24,7 +24,7 @@ struct Completion {
 /// `set format`, topics after `help`, defined names after `clear`; after `save`, `load`
 /// and `to` the word is a file name, which the caller lists (`files` is set).
 ///
-///     complete("d/dx si", 7, s)      -> start 5, {"sin(", "sinh(", "sign(", "sigmoid("}
+///     complete("d/dx si", 7, s)      -> start 5, {"sin(", "sinh(", "sign(", "sigmoid(", "simplify("}
 ///     complete("d/d", 3, s)          -> start 0, {"d/dx", "d/dy", "d/dz", "d/dt", ...}
 ///     complete("set f", 5, s)        -> start 4, {"format"}
 ///     complete("save ses", 8, s)     -> start 5, files
