@@ -213,6 +213,14 @@ Expr mul(std::span<const Expr> factors) {
     std::vector<Item> items;
     auto push = [&items](const Expr& f) {
         auto [b, x] = split_power(f);
+        // exp(c*u) is the like factor exp(u)^c, so exp(-x)*exp(x) = 1 as x^-1*x is.
+        if (f.kind() == Kind::Func && f->id == function_id("exp") && f->args[0].kind() == Kind::Mul) {
+            auto [c, u] = split_coefficient(f->args[0]);
+            if (c != 1) {
+                b = func(f->id, {u});
+                x = num(c);
+            }
+        }
         items.push_back({b, x, f});
     };
     const Expr* vec = nullptr;
