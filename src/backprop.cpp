@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <tuple>
 
 #include "dfdx/chain.hpp"
@@ -209,12 +210,18 @@ constexpr std::size_t kEdgeRows = 25;
 class GraphText {
 public:
     GraphText(const Graph& g, Format f) : g_(g), f_(f), labels_(g.nodes.size()) {
+        std::string prefix = node_prefix();
         std::size_t k = 0;
         for (std::size_t i = 0; i < g.nodes.size(); ++i) {
             const Expr& e = g.nodes[i].expr;
-            if (e.kind() == Kind::Symbol) labels_[i] = print_name(e->name, f);
-            else if (has_row(i)) labels_[i] = f == Format::Latex ? "v_{" + std::to_string(++k) + "}" : "#" + std::to_string(++k);
-            else labels_[i] = print(e, {f, {}});
+            if (e.kind() == Kind::Symbol) {
+                labels_[i] = print_name(e->name, f);
+            } else if (has_row(i)) {
+                std::string n = std::to_string(++k);
+                labels_[i] = f == Format::Latex ? prefix + "_{" + n + "}" : prefix + n;
+            } else {
+                labels_[i] = print(e, {f, {}});
+            }
         }
     }
 
@@ -258,6 +265,22 @@ public:
     }
 
 private:
+    // Intermediate nodes are v1, v2, ... (a Wengert list), unless a variable is already
+    // named like that.
+    [[nodiscard]] std::string node_prefix() const {
+        for (const char* p : {"v", "u", "t", "n", "node"}) {
+            bool clash = false;
+            for (const GraphNode& n : g_.nodes) {
+                if (n.expr.kind() != Kind::Symbol) continue;
+                const std::string& name = n.expr->name;
+                clash |= name.size() > std::strlen(p) && name.compare(0, std::strlen(p), p) == 0 &&
+                         name.find_first_not_of("0123456789", std::strlen(p)) == std::string::npos;
+            }
+            if (!clash) return p;
+        }
+        return "node_";
+    }
+
     // Operands of a sum or product as a reader expects them: named inputs alphabetically,
     // then the numbered nodes in evaluation order (the DAG's own order is structural).
     [[nodiscard]] std::vector<std::size_t> reading_order(const GraphNode& n) const {
@@ -324,18 +347,22 @@ std::vector<std::size_t> row_order(const Graph& g, const GraphText& text, const 
 std::vector<std::string> graph_lines(const Graph& g, Format f, const std::vector<std::string>& vars) {
     GraphText text(g, f);
     chain::TextTable table;
-    table.header = {"node", "operation", "value", f == Format::Latex ? "\\partial out/\\partial node" : "∂out/∂node"};
+    table.header = {chain::word("node", f), chain::word("operation", f), chain::word("value", f),
+                    f == Format::Latex ? "\\partial\\,\\text{out}/\\partial\\,\\text{node}" : "∂out/∂node"};
     table.right = {false, false, true, true};
     std::vector<std::size_t> shown = row_order(g, text, vars);
     for (std::size_t r = 0; r < shown.size(); ++r) {
         if (shown.size() > kMaxRows && r == kEdgeRows) {
             std::size_t skipped = shown.size() - 2 * kEdgeRows;
-            table.rows.push_back({"...", std::to_string(skipped) + " more nodes", "", ""});
+            table.rows.push_back({f == Format::Latex ? "\\dots" : "...",
+                                  chain::word(std::to_string(skipped) + " more nodes", f), "", ""});
             r = shown.size() - kEdgeRows - 1;
             continue;
         }
         std::size_t i = shown[r];
-        table.rows.push_back({text.label(i), chain::ellipsize(text.operation(i), 48),
+        std::string op = text.operation(i);
+        if (f != Format::Latex) op = chain::ellipsize(op, 48);
+        table.rows.push_back({text.label(i), op,
                               chain::compact_number(g.nodes[i].value), chain::compact_number(g.nodes[i].adjoint)});
     }
     return table.render(f);

@@ -183,6 +183,10 @@ std::string factor_text(const Expr& e, Format format) {
     return format == Format::Latex ? "\\left(" + s + "\\right)" : "(" + s + ")";
 }
 
+std::string word(const std::string& text, Format format) {
+    return format == Format::Latex ? "\\text{" + text + "}" : text;
+}
+
 std::size_t display_width(const std::string& s) {
     std::size_t n = 0;
     for (unsigned char c : s) n += (c & 0xC0) != 0x80;

@@ -113,9 +113,16 @@ public:
     std::vector<std::string> lines(const std::string& result) {
         std::vector<std::string> out;
         for (const Stage& s : stages_) {
+            // Written as the definition echoes it: its arguments' names first (h + b).
+            std::vector<std::string> leading;
             std::string line = print_name(s.name, f_) + " = ";
-            if (s.call) line += print(s.call, {f_, {}}) + " = ";
-            out.push_back(line + print(s.local, {f_, {}}));
+            if (s.call) {
+                line += print(s.call, {f_, {}}) + " = ";
+                for (const Expr& a : s.call->args) {
+                    if (a.kind() == Kind::Symbol) leading.push_back(a->name);
+                }
+            }
+            out.push_back(line + print(s.local, {f_, leading}));
         }
         std::size_t root = stages_.size() - 1;
         std::size_t paths = count_paths(root);

@@ -48,7 +48,8 @@ Target read_target(const Statement& st, const Session& session, const chain::Exa
         t.expr = env.expand(kept);
         t.vars = point.names;
         if (kept.kind() == Kind::Apply && env.is_function(kept->name)) t.function = kept->name;
-        t.header = chain::ellipsize(print(kept, {f, {}}), 32);
+        t.header = print(kept, {f, {}});
+        if (f != Format::Latex) t.header = chain::ellipsize(t.header, 32);
     }
     if (t.expr.kind() == Kind::Vector) {
         throw Error(ErrorCode::Type, "sensitivity needs a scalar expression, not a vector", s.span);
@@ -98,14 +99,14 @@ std::vector<std::string> run_sensitivity(const Statement& st, const Session& ses
     table.header = {""};
     for (const std::string& v : t.vars) table.header.push_back(print_name(v, f));
     table.header.push_back(t.header);
-    table.header.push_back("change");
-    if (!unit) table.header.push_back("change/h");
-    table.header.push_back(f == Format::Latex ? "\\text{partial derivative}" : "partial derivative");
+    table.header.push_back(chain::word("change", f));
+    if (!unit) table.header.push_back(chain::word("change/h", f));
+    table.header.push_back(chain::word("partial derivative", f));
     table.right.assign(table.header.size(), true);
     table.right.front() = false;
     table.right.back() = false;
 
-    std::vector<std::string> row{f == Format::Latex ? "\\text{base}" : "base"};
+    std::vector<std::string> row{chain::word("base", f)};
     for (const std::string& v : t.vars) row.push_back(session.show(point.values.at(v)));
     row.push_back(session.show(base));
     table.rows.push_back(row);
@@ -128,7 +129,7 @@ std::vector<std::string> run_sensitivity(const Statement& st, const Session& ses
             if (!same_number(rate, slope)) curved.push_back(print_name(v, f));
         } catch (const Error& e) {
             if (!is_undefined_here(e)) throw;
-            for (int k = unit ? 2 : 3; k > 0; --k) row.push_back("undef");
+            for (int k = unit ? 2 : 3; k > 0; --k) row.push_back(chain::word("undef", f));
             undefined.push_back(print_name(v, f));
         }
         row.push_back(chain::partial(t.function, v, f) + " = " + session.show(slope));
@@ -145,9 +146,7 @@ std::vector<std::string> run_sensitivity(const Statement& st, const Session& ses
         lines.push_back("each " + per + " equals its partial derivative: linear along every nudge");
     }
     if (!curved.empty()) {
-        lines.push_back("for " + names(curved) + " the " + per +
-                        " differs from the partial derivative: the value curves, and the partial is "
-                        "the slope at the base point");
+        lines.push_back("for " + names(curved) + " the " + per + " differs from the partial derivative: the value curves");
     }
     if (!undefined.empty()) lines.push_back("the value is undefined after nudging " + names(undefined));
     return lines;

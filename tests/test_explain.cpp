@@ -51,7 +51,7 @@ TEST_CASE("explain writes the chapter's chain through g, h and f") {
     CHECK(run(s, "explain d/dx f(h(g(x, y), z))") == std::vector<std::string>{
                                                          "g = g(x, y) = x*y",
                                                          "h = h(g, z) = g*z",
-                                                         "f = f(h) = b + h",
+                                                         "f = f(h) = h + b",
                                                          "∂g/∂x = y",
                                                          "∂h/∂g = z",
                                                          "∂f/∂h = 1",

@@ -60,6 +60,9 @@ std::string dot(Format format);
 /// with a minus sign, so it can stand as a factor.
 std::string factor_text(const Expr& e, Format format);
 
+/// A word in a table or a derivation: as it is, or `\text{word}` in LaTeX.
+std::string word(const std::string& text, Format format);
+
 /// Columns on a terminal: UTF-8 code points, not bytes.
 std::size_t display_width(const std::string& s);
 /// s cut to at most `width` columns, ending in "..." when cut.
