@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <unordered_map>
 
 #include "dfdx/construct.hpp"
 #include "dfdx/error.hpp"
@@ -185,6 +186,35 @@ std::string factor_text(const Expr& e, Format format) {
 
 std::string word(const std::string& text, Format format) {
     return format == Format::Latex ? "\\text{" + text + "}" : text;
+}
+
+namespace {
+
+/// Most nodes of the tree (shared nodes counted each time) that brief() prints.
+constexpr std::size_t kBriefTreeNodes = 20'000;
+
+// Nodes of e as a tree, saturating past the limit: a DAG of 40 nodes can print as
+// millions of characters.
+std::size_t tree_size(const Expr& e, std::unordered_map<const Node*, std::size_t>& memo) {
+    auto it = memo.find(e.get());
+    if (it != memo.end()) return it->second;
+    std::size_t n = 1;
+    for (const Expr& a : e->args) n = std::min(n + tree_size(a, memo), kBriefTreeNodes + 1);
+    memo.emplace(e.get(), n);
+    return n;
+}
+
+}  // namespace
+
+std::string brief(const Expr& e, const PrintOptions& options, std::size_t width) {
+    const Format format = options.format;
+    std::unordered_map<const Node*, std::size_t> memo;
+    if (tree_size(e, memo) > kBriefTreeNodes) {
+        std::string what = "an expression of " + std::to_string(dag_size(e)) + " distinct nodes";
+        return format == Format::Latex ? "\\text{" + what + "}" : "(" + what + ")";
+    }
+    std::string s = print(e, options);
+    return format == Format::Latex || width == 0 ? s : ellipsize(s, width);
 }
 
 std::size_t display_width(const std::string& s) {

@@ -3,6 +3,7 @@
 // the rule tree for everything else, ending with the result as d/dx prints it.
 #include "dfdx/explain.hpp"
 
+#include <algorithm>
 #include <set>
 #include <unordered_map>
 
@@ -21,6 +22,8 @@ constexpr std::size_t kMaxStages = 16;
 constexpr std::size_t kMaxPaths = 8;
 /// Differentiation steps of a higher derivative explained one by one.
 constexpr unsigned long long kMaxSteps = 3;
+/// Levels of a rule tree indented; deeper rows give their level as a number.
+constexpr std::size_t kMaxIndent = 8;
 
 // One named intermediate: a call of a user function, or the whole expression.
 struct Stage {
@@ -117,12 +120,12 @@ public:
             std::vector<std::string> leading;
             std::string line = print_name(s.name, f_) + " = ";
             if (s.call) {
-                line += print(s.call, {f_, {}}) + " = ";
+                line += chain::brief(s.call, {f_, {}}, 0) + " = ";
                 for (const Expr& a : s.call->args) {
                     if (a.kind() == Kind::Symbol) leading.push_back(a->name);
                 }
             }
-            out.push_back(line + print(s.local, {f_, leading}));
+            out.push_back(line + chain::brief(s.local, {f_, leading}, 0));
         }
         std::size_t root = stages_.size() - 1;
         std::size_t paths = count_paths(root);
@@ -137,7 +140,7 @@ public:
         }
         direct_mark_ = all.size() > 1 || paths > kMaxPaths;
         for (std::size_t e = 0; e < edges_.size(); ++e) {
-            if (used[e]) out.push_back(label(e) + " = " + print(edges_[e].local, {f_, {}}));
+            if (used[e]) out.push_back(label(e) + " = " + chain::brief(edges_[e].local, {f_, {}}, 0));
         }
         std::string head = chain::partial(stages_[root].name, var_, f_) + " = ";
         if (paths == 0) {
@@ -220,8 +223,8 @@ private:
         Expr product = add(terms);
         Bindings names;
         for (const Stage& s : stages_) names[s.name] = s.full;
-        std::vector<std::string> steps{labels, values, print(product, {f_, {}}),
-                                       print(substitute(product, names), {f_, {}}), result};
+        std::vector<std::string> steps{labels, values, chain::brief(product, {f_, {}}, 0),
+                                       chain::brief(substitute(product, names), {f_, {}}, 0), result};
         std::string text;
         for (std::size_t i = 0; i < steps.size(); ++i) {
             if (i && steps[i] == steps[i - 1]) continue;
@@ -248,8 +251,9 @@ std::set<std::string> names_in_use(const Expr& expanded, const std::vector<DiffV
 }
 
 // The rule tree as aligned columns, or as LaTeX alignment rows.
-std::vector<std::string> tree_lines(const Expr& e, const std::string& var, Format f) {
+std::vector<std::string> tree_lines(const Expr& e, const std::string& var, const Expr& derivative, Format f) {
     std::vector<RuleRow> rows = rule_rows(e, var);
+    rows.front().derivative = derivative;  // the root row shows the engine's own form
     PrintOptions opt{f, {}};
     std::vector<std::string> out;
     if (f == Format::Latex) {
@@ -262,9 +266,9 @@ std::vector<std::string> tree_lines(const Expr& e, const std::string& var, Forma
                 continue;
             }
             std::string locals;
-            for (const Expr& l : r.locals) locals += (locals.empty() ? "" : ",\\ ") + print(l, opt);
-            out.push_back(indent + chain::partial("", var, f) + "\\left[" + print(r.node, opt) + "\\right] &= " +
-                          print(diff(r.node, var), opt) + " && \\text{" + r.rule + (r.cut ? " ..." : "") + "}" +
+            for (const Expr& l : r.locals) locals += (locals.empty() ? "" : ",\\ ") + chain::brief(l, opt, 0);
+            out.push_back(indent + chain::partial("", var, f) + "\\left[" + chain::brief(r.node, opt, 0) + "\\right] &= " +
+                          chain::brief(r.derivative, opt, 0) + " && \\text{" + r.rule + (r.cut ? " ..." : "") + "}" +
                           (locals.empty() ? "" : ";\\ \\text{local } " + locals) + " \\\\");
         }
         out.push_back("\\end{aligned}");
@@ -273,15 +277,17 @@ std::vector<std::string> tree_lines(const Expr& e, const std::string& var, Forma
     chain::TextTable table;
     table.header = {"node", "rule", "local ∂", chain::partial("", var, f)};
     for (const RuleRow& r : rows) {
-        std::string indent(2 * r.depth, ' ');
+        // Deep chains keep their indentation within the terminal and show the level.
+        std::string indent(2 * std::min<std::size_t>(r.depth, kMaxIndent), ' ');
+        if (r.depth > kMaxIndent) indent += "(" + std::to_string(r.depth) + ") ";
         if (!r.node) {
             table.rows.push_back({indent + "... " + std::to_string(r.more) + " more", "", "", ""});
             continue;
         }
         std::string locals;
-        for (const Expr& l : r.locals) locals += (locals.empty() ? "" : ", ") + print(l, opt);
-        table.rows.push_back({indent + chain::ellipsize(print(r.node, opt), 28), r.rule + (r.cut ? " ..." : ""),
-                              chain::ellipsize(locals, 28), chain::ellipsize(print(diff(r.node, var), opt), 36)});
+        for (const Expr& l : r.locals) locals += (locals.empty() ? "" : ", ") + chain::brief(l, opt, 28);
+        table.rows.push_back({indent + chain::brief(r.node, opt, 28), r.rule + (r.cut ? " ..." : ""),
+                              chain::ellipsize(locals, 28), chain::brief(r.derivative, opt, 36)});
     }
     return table.render(f);
 }
@@ -312,6 +318,16 @@ bool explain_composition(const chain::DerivativeForm& form, const Expr& expanded
     return true;
 }
 
+// A value as results print, or its size when it is too long to print at all.
+std::string shown(const Expr& e, const Session& session) {
+    try {
+        return session.show(e);
+    } catch (const Error& err) {
+        if (err.code() != ErrorCode::Limit) throw;
+        return chain::brief(e, {session.settings().format, {}}, 0);
+    }
+}
+
 }  // namespace
 
 std::vector<std::string> explain_lines(const chain::DerivativeForm& form, const Session& session,
@@ -320,14 +336,14 @@ std::vector<std::string> explain_lines(const chain::DerivativeForm& form, const 
     const Format f = session.settings().format;
     Expr expanded = env.expand(form.operand);
     Expr result = differentiate(expanded, form.vars, env);
-    std::string result_text = session.show(result);
+    std::string result_text = shown(result, session);
     unsigned long long total = 0;
     std::vector<std::string> steps = first_steps(form.vars, total);
     std::vector<std::string> out;
     std::string name = chain::derivative_name(form.function, form.vars, f);
     if (form.function.empty()) {
-        name += " " + (f == Format::Latex ? "\\left[" + print(expanded, {f, {}}) + "\\right]"
-                                          : chain::ellipsize(print(expanded, {f, {}}), 40));
+        name += " " + (f == Format::Latex ? "\\left[" + chain::brief(expanded, {f, {}}, 0) + "\\right]"
+                                          : chain::brief(expanded, {f, {}}, 40));
     }
     auto value_at_point = [&] {
         if (point) {
@@ -339,7 +355,7 @@ std::vector<std::string> explain_lines(const chain::DerivativeForm& form, const 
     Expr cur = expanded;
     for (std::size_t i = 0; i < steps.size(); ++i) {
         if (i == 0) {
-            std::string step_result = total == 1 ? result_text : session.show(diff(cur, steps[0]));
+            std::string step_result = total == 1 ? result_text : shown(diff(cur, steps[0]), session);
             std::string chain_name;
             if (explain_composition(form, expanded, steps[0], step_result, env, f, out, chain_name)) {
                 cur = diff(cur, steps[0]);
@@ -352,10 +368,11 @@ std::vector<std::string> explain_lines(const chain::DerivativeForm& form, const 
         }
         if (total > 1) {
             out.push_back("step " + std::to_string(i + 1) + ": " + chain::partial("", steps[i], f) + " " +
-                          chain::ellipsize(print(cur, {f, {}}), 60));
+                          chain::brief(cur, {f, {}}, 60));
         }
-        for (std::string& line : tree_lines(cur, steps[i], f)) out.push_back(std::move(line));
-        cur = diff(cur, steps[i]);
+        Expr next = diff(cur, steps[i]);
+        for (std::string& line : tree_lines(cur, steps[i], next, f)) out.push_back(std::move(line));
+        cur = next;
     }
     if (total > steps.size()) {
         out.push_back("... " + std::to_string(total - steps.size()) + " more steps of the same kind");

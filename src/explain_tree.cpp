@@ -68,6 +68,30 @@ public:
         return rows.size() <= budget;
     }
 
+    /// ∂e/∂var assembled from the steps: Σ local_i · ∂child_i/∂var, each node once
+    /// (one diff per row would redo the subtrees below it).
+    Expr derivative(const Expr& e) {
+        auto it = derivs_.find(e.get());
+        if (it != derivs_.end()) return it->second;
+        keep_.push_back(e);
+        Expr d;
+        if (!depends(e)) {
+            d = num(0);
+        } else if (e.kind() == Kind::Symbol) {
+            d = num(1);
+        } else if (e.kind() == Kind::Vector) {
+            std::vector<Expr> elements;
+            for (const Expr& a : e->args) elements.push_back(derivative(a));
+            d = vector(std::move(elements));
+        } else {
+            const Step& s = step(e);
+            std::vector<Expr> terms;
+            for (std::size_t i = 0; i < s.children.size(); ++i) terms.push_back(mul(s.locals[i], derivative(s.children[i])));
+            d = add(terms);
+        }
+        return derivs_.emplace(e.get(), d).first->second;
+    }
+
 private:
     Step compute(const Expr& e) {
         switch (e.kind()) {
@@ -165,6 +189,7 @@ private:
     const std::string& var_;
     std::unordered_map<const Node*, bool> depends_;
     std::unordered_map<const Node*, Step> steps_;
+    std::unordered_map<const Node*, Expr> derivs_;
     std::vector<Expr> keep_;
 };
 
@@ -183,6 +208,9 @@ std::vector<RuleRow> rule_rows(const Expr& e, const std::string& var) {
         best = std::move(rows);
         if (!fits) break;
         if (std::none_of(best.begin(), best.end(), [](const RuleRow& r) { return r.cut; })) break;
+    }
+    for (RuleRow& r : best) {
+        if (r.node) r.derivative = tree.derivative(r.node);
     }
     return best;
 }

@@ -63,6 +63,10 @@ std::string factor_text(const Expr& e, Format format);
 /// A word in a table or a derivation: as it is, or `\text{word}` in LaTeX.
 std::string word(const std::string& text, Format format);
 
+/// e printed, cut to `width` columns (0: not cut; LaTeX is never cut); an expression
+/// whose printed tree would be huge is named by its size instead of being printed.
+std::string brief(const Expr& e, const PrintOptions& options, std::size_t width);
+
 /// Columns on a terminal: UTF-8 code points, not bytes.
 std::size_t display_width(const std::string& s);
 /// s cut to at most `width` columns, ending in "..." when cut.

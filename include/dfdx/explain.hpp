@@ -27,6 +27,7 @@ struct RuleRow {
     std::vector<Expr> locals;
     bool cut = false;          ///< its children are not shown (too deep)
     std::size_t more = 0;      ///< for a "... N more" row: how many children were left out
+    Expr derivative;           ///< ∂node/∂var: the sum of local derivative times child's
 };
 
 /// The rows of the rule tree of ∂e/∂var: each node depending on var at most once
