@@ -199,7 +199,7 @@ def summarise(records, elapsed, out):
     print(f"expressions: {len(records)} (seeds {records[0]['seed']}..{records[-1]['seed']}), "
           f"{elapsed:.1f} s", file=out)
     print(f"agreement: {passed}/{passed + failed} = {100.0 * passed / max(1, passed + failed):.2f}% "
-          f"({skipped} skipped: SymPy's derivative undefined at every point tried)", file=out)
+          f"({skipped} skipped: the expression or SymPy's derivative is not real at any of the six points)", file=out)
     print(f"compared at {points} points where the expression is real: dfdx's printed derivative "
           f"(read by SymPy) and dfdx's own `at` value, each against SymPy's diff", file=out)
     print(f"median printed length of the {len(lengths)} derivatives: dfdx {mine}, "
