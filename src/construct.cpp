@@ -165,7 +165,10 @@ Expr add(std::span<const Expr> terms) {
     }
     Rational constant(0);
     std::vector<std::pair<Expr, Rational>> items;
-    auto collect = [&](const Expr& rest, const Rational& c) { items.emplace_back(rest, c); };
+    auto collect = [&](const Expr& rest, const Rational& c) {
+        check_interrupt();  // sums of 100,000 terms are collected without new nodes
+        items.emplace_back(rest, c);
+    };
     for (const Expr& t : terms) {
         switch (t.kind()) {
             case Kind::Number: constant += t->num; break;

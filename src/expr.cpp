@@ -39,6 +39,7 @@ void walk_dag(const Expr& root, Visit&& visit) {
         const Node* n = stack.back();
         stack.pop_back();
         if (!seen.insert(n).second) continue;
+        check_interrupt();  // walks of 100,000-node results create no nodes
         visit(*n);
         for (const Expr& a : n->args) stack.push_back(a.get());
     }

@@ -231,6 +231,7 @@ std::size_t live_nodes() { return table().nodes.size(); }
 
 void set_interrupt_flag(const volatile int* flag) { table().interrupt = flag; }
 void set_deadline(std::int64_t steady_ns) { table().deadline_ns = steady_ns; }
+void check_interrupt() { poll(table()); }
 
 namespace detail {
 

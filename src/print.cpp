@@ -299,6 +299,7 @@ private:
         };
         std::vector<Term> terms;
         for (std::size_t i = 0; i < e->args.size(); ++i) {
+            check_interrupt();  // a sum of 100,000 terms takes seconds to print
             const Expr& rest = e->args[i];
             const Rational& c = e->coeffs[i];
             std::vector<Expr> fs = rest.kind() == Kind::Mul ? rest->args : std::vector<Expr>{rest};

@@ -94,6 +94,9 @@ inline constexpr std::uint32_t max_depth = 3000;
 void set_interrupt_flag(const volatile int* flag);
 /// Deadline for the statement being run, in steady-clock nanoseconds; 0 disables it.
 void set_deadline(std::int64_t steady_ns);
+/// The same check, for long loops that create no nodes (printing a huge result): cheap,
+/// it looks at the flag and the clock once every 1024 calls.
+void check_interrupt();
 
 // Queries used everywhere.
 [[nodiscard]] inline bool is_number(const Expr& e) { return e.kind() == Kind::Number; }

@@ -308,6 +308,25 @@ def scripts_get_no_banner_no_prompt_and_timeout_errors(tmp):
     assert r.returncode == 1
 
 
+# Bug: --timeout and Ctrl-C went unnoticed for up to 4 s of a 5 s statement, while the
+# result was summed, walked (free_symbols) and printed: loops that create no nodes.
+@test
+def timeout_is_noticed_in_every_phase_of_a_long_statement(tmp):
+    statement = "expand((x+y+z+w+1)^40)"
+    t0 = time.monotonic()
+    subprocess.run([DFDX, "-e", statement], capture_output=True, timeout=120)
+    whole = time.monotonic() - t0
+    limit = 0.25
+    while limit < whole - 0.2:
+        t0 = time.monotonic()
+        r = subprocess.run([DFDX, "--timeout", str(limit), "-e", statement], capture_output=True, text=True,
+                           timeout=120)
+        took = time.monotonic() - t0
+        assert "timed out" in r.stderr, "--timeout %.2f of %.2fs: %s" % (limit, whole, r.stderr[:200])
+        assert took - limit < 0.5, "--timeout %.2f ended after %.2fs" % (limit, took)
+        limit += 0.35
+
+
 def main():
     global DFDX
     if len(sys.argv) < 2:
