@@ -16,3 +16,12 @@ if(DFDX_CLANGXX AND NOT DFDX_SANITIZE)
     message(STATUS "fuzz_short: no libFuzzer runtime for ${DFDX_CLANGXX} (libclang-rt-14-dev); skipped")
   endif()
 endif()
+
+# deep_stack: the deepest expressions the limits allow are walked in half the usual 8 MB
+# stack (they need 2-4 MB), so the depth limit keeps a margin. Not under ASan, whose
+# frames are larger (scripts/sanitize raises its stack instead).
+if(NOT DFDX_SANITIZE)
+  add_test(NAME deep_stack
+           COMMAND sh -c "ulimit -s 4096 && exec \"$0\" -tc='an expression deeper*,the deepest*,a power tower*'"
+                   $<TARGET_FILE:dfdx_tests>)
+endif()
