@@ -13,29 +13,13 @@
 #include "dfdx/resolve.hpp"
 #include "dfdx/session.hpp"
 
+#include "support.hpp"
+
 namespace {
 
-dfdx::Expr read(const std::string& text) {
-    dfdx::Environment env;
-    dfdx::ResolveContext ctx{env};
-    return dfdx::resolve(*dfdx::parse_expression(text), ctx);
-}
+using test_support::read;
 
-class Lines : public dfdx::Sink {
-public:
-    std::vector<std::string> out;
-    std::vector<dfdx::Error> errors;
-    void result(const std::string& line) override { out.push_back(line); }
-    void error(const dfdx::Error& e) override { errors.push_back(e); }
-    void request(const dfdx::Request&) override {}
-};
-
-std::vector<std::string> run(dfdx::Session& s, const std::string& text) {
-    Lines sink;
-    s.run(text, sink);
-    if (!sink.errors.empty()) return {std::string("error: ") + sink.errors[0].what()};
-    return sink.out;
-}
+using test_support::run;
 
 }  // namespace
 

@@ -13,28 +13,14 @@
 #include "dfdx/resolve.hpp"
 #include "dfdx/session.hpp"
 
+#include "support.hpp"
+
 namespace {
 
-dfdx::Expr read(const std::string& text) {
-    dfdx::Environment env;
-    dfdx::ResolveContext ctx{env};
-    return dfdx::resolve(*dfdx::parse_expression(text), ctx);
-}
-
-class Lines : public dfdx::Sink {
-public:
-    std::vector<std::string> out;
-    std::vector<dfdx::Error> errors;
-    void result(const std::string& line) override { out.push_back(line); }
-    void error(const dfdx::Error& e) override { errors.push_back(e); }
-    void request(const dfdx::Request&) override {}
-};
+using test_support::read;
 
 std::vector<std::string> run(dfdx::Session& s, const std::string& text) {
-    Lines sink;
-    s.run(text, sink);
-    if (!sink.errors.empty()) return {std::string("error: ") + dfdx::code_name(sink.errors[0].code())};
-    return sink.out;
+    return test_support::run(s, text, /*codes=*/true);
 }
 
 void chapter_definitions(dfdx::Session& s) {

@@ -8,23 +8,11 @@
 #include "dfdx/error.hpp"
 #include "dfdx/session.hpp"
 
+#include "support.hpp"
+
 namespace {
 
-class Lines : public dfdx::Sink {
-public:
-    std::vector<std::string> out;
-    std::vector<dfdx::Error> errors;
-    void result(const std::string& line) override { out.push_back(line); }
-    void error(const dfdx::Error& e) override { errors.push_back(e); }
-    void request(const dfdx::Request&) override {}
-};
-
-std::vector<std::string> run(dfdx::Session& s, const std::string& text) {
-    Lines sink;
-    s.run(text, sink);
-    if (!sink.errors.empty()) return {std::string("error: ") + sink.errors[0].what()};
-    return sink.out;
-}
+using test_support::run;
 
 }  // namespace
 
