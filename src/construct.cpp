@@ -182,8 +182,10 @@ Expr add(std::span<const Expr> terms) {
             }
         }
     }
-    std::stable_sort(items.begin(), items.end(),
-                     [](const auto& a, const auto& b) { return compare(a.first, b.first) < 0; });
+    std::stable_sort(items.begin(), items.end(), [](const auto& a, const auto& b) {
+        check_interrupt();
+        return compare(a.first, b.first) < 0;
+    });
     std::vector<Expr> args;
     std::vector<Rational> coeffs;
     for (std::size_t i = 0; i < items.size();) {

@@ -31,6 +31,7 @@ int deep_compare(const Node& a, const Node& b) {
     return cmp3(a.orders, b.orders);
 }
 
+/// Visits every distinct node once; stops early when visit returns false.
 template <class Visit>
 void walk_dag(const Expr& root, Visit&& visit) {
     std::unordered_set<const Node*> seen;
@@ -40,7 +41,7 @@ void walk_dag(const Expr& root, Visit&& visit) {
         stack.pop_back();
         if (!seen.insert(n).second) continue;
         check_interrupt();  // walks of 100,000-node results create no nodes
-        visit(*n);
+        if (!visit(*n)) return;
         for (const Expr& a : n->args) stack.push_back(a.get());
     }
 }
@@ -59,7 +60,17 @@ bool is_number(const Expr& e, long value) { return e->kind == Kind::Number && e-
 bool has_symbol(const Expr& e, const std::string& name) {
     bool found = false;
     walk_dag(e, [&](const Node& n) {
-        if (n.kind == Kind::Symbol && n.name == name) found = true;
+        found = n.kind == Kind::Symbol && n.name == name;
+        return !found;
+    });
+    return found;
+}
+
+bool has_unknown_calls(const Expr& e) {
+    bool found = false;
+    walk_dag(e, [&](const Node& n) {
+        found = n.kind == Kind::Apply || n.kind == Kind::Deriv;
+        return !found;
     });
     return found;
 }
@@ -68,13 +79,14 @@ std::vector<std::string> free_symbols(const Expr& e) {
     std::set<std::string> names;
     walk_dag(e, [&](const Node& n) {
         if (n.kind == Kind::Symbol) names.insert(n.name);
+        return true;
     });
     return {names.begin(), names.end()};
 }
 
 std::size_t dag_size(const Expr& e) {
     std::size_t count = 0;
-    walk_dag(e, [&](const Node&) { ++count; });
+    walk_dag(e, [&](const Node&) { return ++count != 0; });
     return count;
 }
 

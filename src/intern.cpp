@@ -140,6 +140,7 @@ struct Table {
     NodePool pool;
     std::vector<const Node*> dying;
     bool releasing = false;
+    bool deferring = false;  ///< a cancellation is unwinding: queue dropped nodes, free later
     const volatile int* interrupt = nullptr;
     std::int64_t deadline_ns = 0;
     std::uint32_t ticks = 0;
@@ -174,29 +175,44 @@ Table& table() {
 
 void poll(Table& t) {
     if (++t.ticks % 1024 != 0) return;
-    if (t.interrupt && *t.interrupt) throw Error(ErrorCode::Interrupted, "interrupted");
+    if (t.interrupt && *t.interrupt) {
+        t.deferring = true;
+        throw Error(ErrorCode::Interrupted, "interrupted");
+    }
     if (t.deadline_ns) {
         auto now = std::chrono::steady_clock::now().time_since_epoch();
         if (std::chrono::duration_cast<std::chrono::nanoseconds>(now).count() > t.deadline_ns) {
+            t.deferring = true;
             throw Error(ErrorCode::Timeout, "timed out (--timeout)");
         }
     }
 }
 
-void release(const Node* n) {
-    Table& t = table();
-    t.dying.push_back(n);
-    if (t.releasing) return;  // the outer loop frees it
+// Frees the queued nodes. A queued node may have been found again by intern() while it
+// waited (its count is above zero then): it stays, and leaves the queue.
+void drain(Table& t) {
     t.releasing = true;
     while (!t.dying.empty()) {
         const Node* d = t.dying.back();
         t.dying.pop_back();
+        d->queued = false;
+        if (d->refs != 0) continue;
         t.nodes.erase(d);
         Node* mutable_d = const_cast<Node*>(d);
         mutable_d->~Node();  // children's handles drop here and push onto `dying`, not recurse
         t.pool.deallocate(mutable_d);
     }
     t.releasing = false;
+}
+
+void release(const Node* n) {
+    Table& t = table();
+    if (!n->queued) {
+        n->queued = true;
+        t.dying.push_back(n);
+    }
+    if (t.releasing || t.deferring) return;  // the outer loop, or collect_garbage(), frees it
+    drain(t);
 }
 
 }  // namespace
@@ -227,7 +243,16 @@ Expr::~Expr() {
     if (node_ && --node_->refs == 0) release(node_);
 }
 
-std::size_t live_nodes() { return table().nodes.size(); }
+void collect_garbage() {
+    Table& t = table();
+    t.deferring = false;
+    if (!t.releasing) drain(t);
+}
+
+std::size_t live_nodes() {
+    collect_garbage();
+    return table().nodes.size();
+}
 
 void set_interrupt_flag(const volatile int* flag) { table().interrupt = flag; }
 void set_deadline(std::int64_t steady_ns) { table().deadline_ns = steady_ns; }

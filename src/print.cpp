@@ -89,17 +89,18 @@ public:
         auto it = memo_.find(e.get());
         if (it != memo_.end()) return it->second;
         Out o = compute(e);
-        if (o.s.size() > kMaxOutput) {
-            throw Error(ErrorCode::Limit, "the result is longer than the output limit of " +
-                                              std::to_string(kMaxOutput) + " characters (" +
-                                              std::to_string(dag_size(e)) + " distinct nodes)");
-        }
+        if (o.s.size() > kMaxOutput) too_long(e);
         memo_.emplace(e.get(), o);
         keep_.push_back(e);
         return o;
     }
 
 private:
+    [[noreturn]] static void too_long(const Expr& e) {
+        throw Error(ErrorCode::Limit, "the result is longer than the output limit of " + std::to_string(kMaxOutput) +
+                                          " characters (" + std::to_string(dag_size(e)) + " distinct nodes)");
+    }
+
     bool plain() const { return opt_.format == Format::Plain; }
     bool unicode() const { return opt_.format == Format::Unicode; }
     bool latex() const { return opt_.format == Format::Latex; }
@@ -294,30 +295,35 @@ private:
     Out sum(const Expr& e) {
         struct Term {
             bool negative;
-            std::string text;
-            TermKey key;
+            TermKey key;  ///< key.text is the term as printed
         };
         std::vector<Term> terms;
+        std::size_t length = 0;
         for (std::size_t i = 0; i < e->args.size(); ++i) {
             check_interrupt();  // a sum of 100,000 terms takes seconds to print
             const Expr& rest = e->args[i];
             const Rational& c = e->coeffs[i];
             std::vector<Expr> fs = rest.kind() == Kind::Mul ? rest->args : std::vector<Expr>{rest};
             Out o = product(abs(c), fs);
-            terms.push_back({c < 0, o.s, term_key(rest, o.s)});
+            length += o.s.size() + 3;
+            // Every term is part of the output, so an over-long sum is known before sorting.
+            if (length > kMaxOutput) too_long(e);
+            terms.push_back({c < 0, term_key(rest, std::move(o.s))});
         }
-        std::stable_sort(terms.begin(), terms.end(),
-                         [](const Term& a, const Term& b) { return term_before(a.key, b.key); });
+        std::stable_sort(terms.begin(), terms.end(), [](const Term& a, const Term& b) {
+            check_interrupt();  // sorting 100,000 terms creates no nodes
+            return term_before(a.key, b.key);
+        });
         if (e->num != 0) {
             Out c = number(abs(e->num));
-            terms.push_back({e->num < 0, c.s, {}});
+            terms.push_back({e->num < 0, {{}, {}, c.s}});
         }
         // Two terms read better positive first: 1 - sigmoid(x), not -sigmoid(x) + 1.
         if (terms.size() == 2 && terms[0].negative && !terms[1].negative) std::swap(terms[0], terms[1]);
-        std::string s = terms[0].negative ? minus() + terms[0].text : terms[0].text;
+        std::string s = terms[0].negative ? minus() + terms[0].key.text : terms[0].key.text;
         for (std::size_t i = 1; i < terms.size(); ++i) {
             s += terms[i].negative ? std::string(" ") + minus() + " " : " + ";
-            s += terms[i].text;
+            s += terms[i].key.text;
         }
         return {s, kSum};
     }

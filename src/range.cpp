@@ -65,14 +65,6 @@ std::string call_label(const Syntax& s, const Environment& env, Format format) {
     return print_name(s.text, format) + primes + "(" + args + ")";
 }
 
-bool has_unknown_calls(const Expr& e) {
-    if (e.kind() == Kind::Apply || e.kind() == Kind::Deriv) return true;
-    for (const Expr& a : e->args) {
-        if (has_unknown_calls(a)) return true;
-    }
-    return false;
-}
-
 /// A number for messages: exact when rational, else a decimal.
 std::string show_number(const std::optional<Rational>& exact, double value) {
     return exact ? to_string(*exact) : format_decimal(value, 15);

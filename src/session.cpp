@@ -16,11 +16,6 @@ namespace dfdx {
 
 namespace {
 
-bool has_unknown_calls(const Expr& e) {
-    if (e.kind() == Kind::Apply || e.kind() == Kind::Deriv) return true;
-    return std::any_of(e->args.begin(), e->args.end(), has_unknown_calls);
-}
-
 bool is_numeric(const Expr& e) { return free_symbols(e).empty() && !has_unknown_calls(e); }
 
 std::string join(const std::vector<std::string>& parts, const std::string& sep) {
@@ -70,6 +65,7 @@ bool Session::run(std::string_view chunk, Sink& sink) {
     bool ok = true;
     for (ParsedStatement& ps : parse_chunk(chunk)) {
         if (!sink.keep_going()) break;
+        collect_garbage();  // what a cancelled statement left, before this one's clock starts
         sink.begin(chunk.substr(ps.span.begin, ps.span.end - ps.span.begin));
         if (ps.error) {
             sink.error(*ps.error);

@@ -70,6 +70,7 @@ public:
     std::vector<Rational> coeffs;        ///< Add only, one per arg
     std::vector<std::uint32_t> orders;   ///< Deriv only, one per arg
     mutable std::uint32_t refs = 0;
+    mutable bool queued = false;         ///< on the table's list of nodes to free
 };
 
 inline Kind Expr::kind() const { return node_->kind; }
@@ -97,6 +98,11 @@ void set_deadline(std::int64_t steady_ns);
 /// The same check, for long loops that create no nodes (printing a huge result): cheap,
 /// it looks at the flag and the clock once every 1024 calls.
 void check_interrupt();
+/// Frees the nodes a cancelled statement dropped. When a statement is interrupted or times
+/// out, the nodes it built are only queued while the error unwinds, so the error reaches
+/// the user at once; the front end calls this before the next statement (and live_nodes()
+/// does too). A process that ends after the error never pays for the freeing.
+void collect_garbage();
 
 // Queries used everywhere.
 [[nodiscard]] inline bool is_number(const Expr& e) { return e.kind() == Kind::Number; }
@@ -106,6 +112,8 @@ void check_interrupt();
 [[nodiscard]] inline bool is_symbol(const Expr& e) { return e.kind() == Kind::Symbol; }
 /// True when `e` contains the symbol `name` anywhere.
 [[nodiscard]] bool has_symbol(const Expr& e, const std::string& name);
+/// True when e calls an unknown function (f(x), f'(x)) anywhere.
+[[nodiscard]] bool has_unknown_calls(const Expr& e);
 /// The free symbols of e, sorted by name.
 std::vector<std::string> free_symbols(const Expr& e);
 /// Number of distinct nodes in the DAG of e.
