@@ -2,6 +2,7 @@
 #include "dfdx/expr.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <set>
 #include <unordered_set>
 
@@ -82,6 +83,32 @@ std::vector<std::string> free_symbols(const Expr& e) {
         return true;
     });
     return {names.begin(), names.end()};
+}
+
+std::optional<std::string> variable_and_function(const Expr& e) {
+    std::set<std::string> symbols, calls;
+    walk_dag(e, [&](const Node& n) {
+        if (n.kind == Kind::Symbol) symbols.insert(n.name);
+        if (n.kind == Kind::Apply) calls.insert(n.name);
+        return true;
+    });
+    for (const std::string& c : calls) {
+        if (symbols.count(c)) return c;
+    }
+    return std::nullopt;
+}
+
+Expr unknown_call_at_point(const Expr& e) {
+    Expr found;
+    walk_dag(e, [&](const Node& n) {
+        if (n.kind != Kind::Apply && n.kind != Kind::Deriv) return true;
+        for (const Expr& a : n.args) {
+            if (!free_symbols(a).empty() || has_unknown_calls(a)) return true;
+        }
+        found = Expr(&n);
+        return false;
+    });
+    return found;
 }
 
 std::size_t dag_size(const Expr& e) {

@@ -24,6 +24,40 @@ std::string join(const std::vector<std::string>& parts, const std::string& sep) 
     return s;
 }
 
+/// Where the statement's text calls `name`, to point an error at it; `fallback` when the
+/// call came from a bound name or a function body.
+Span call_span(const Syntax& root, const std::string& name, Span fallback) {
+    std::vector<const Syntax*> stack{&root};
+    while (!stack.empty()) {
+        const Syntax* s = stack.back();
+        stack.pop_back();
+        if ((s->kind == SyntaxKind::Call || s->kind == SyntaxKind::PrimeCall) && s->text == name) return s->span;
+        for (const auto& k : s->kids) stack.push_back(k.get());
+    }
+    return fallback;
+}
+
+/// Refuses a value that uses one name both as a variable and as an unknown function: no
+/// printed form tells `h + h(x)` from `h + h*x` (decisions.md, "Language").
+void check_names(const Expr& value, const Syntax& syntax) {
+    if (auto n = variable_and_function(value)) {
+        throw Error(ErrorCode::NotAFunction,
+                    *n + " is used both as a variable and as an unknown function " + *n +
+                        "(...); rename one of them",
+                    call_span(syntax, *n, syntax.span));
+    }
+}
+
+/// An unknown function has no value at a point (SPEC §2): f(2) is an error naming f.
+void check_no_unknown_at_point(const Expr& value, const Syntax& syntax) {
+    if (Expr c = unknown_call_at_point(value)) {
+        throw Error(ErrorCode::UnknownFunction,
+                    print(c) + " has no value: " + c->name + " is an unknown function (define it first, as in " +
+                        c->name + "(x) = ...)",
+                    call_span(syntax, c->name, syntax.span));
+    }
+}
+
 }  // namespace
 
 std::string Session::show(const Expr& e, bool force_decimal, const std::vector<std::string>& leading) const {
@@ -120,6 +154,8 @@ void Session::execute(const Statement& st, std::string_view chunk, Sink& sink) {
             ResolveContext ctx{env_, nullptr, {}, &notes};
             Expr value = env_.expand(resolve(*body, ctx));
             value = evaluate_at(value, st.at, notes);
+            check_names(value, *body);
+            check_no_unknown_at_point(value, *body);
             std::string text = show(value, force);
             flush_notes();
             sink.result(text);
@@ -167,6 +203,7 @@ void Session::define(const Statement& st, Sink& sink) {
     std::vector<std::string> notes;
     ResolveContext ctx{env_, &st.params, st.name, &notes};
     Expr body = resolve(*st.expr, ctx);
+    check_names(body, *st.expr);
     if (auto path = env_.cycle(st.name, body)) {
         throw Error(ErrorCode::Cycle, st.name + " would refer to itself: " + *path, st.expr->span);
     }
@@ -183,6 +220,7 @@ void Session::bind(const Statement& st, Sink& sink) {
     std::vector<std::string> notes;
     ResolveContext ctx{env_, nullptr, {}, &notes};
     Expr value = env_.expand(resolve(*st.expr, ctx));
+    check_names(value, *st.expr);
     if (has_symbol(value, st.name)) {
         throw Error(ErrorCode::Cycle, st.name + " would refer to itself", st.expr->span);
     }

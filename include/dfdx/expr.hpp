@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -116,6 +117,12 @@ void collect_garbage();
 [[nodiscard]] bool has_unknown_calls(const Expr& e);
 /// The free symbols of e, sorted by name.
 std::vector<std::string> free_symbols(const Expr& e);
+/// A name that e uses both as a free symbol and as an unknown function (`h + h(x)`), which
+/// no printed form can tell apart (`h(x)` next to the variable `h` reads as a product).
+[[nodiscard]] std::optional<std::string> variable_and_function(const Expr& e);
+/// A call of an unknown function (or of its derivative) whose arguments are all numbers
+/// or constants, as in f(2) or the g(1) of f(g(1)); empty when there is none.
+[[nodiscard]] Expr unknown_call_at_point(const Expr& e);
 /// Number of distinct nodes in the DAG of e.
 std::size_t dag_size(const Expr& e);
 
