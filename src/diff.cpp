@@ -148,4 +148,19 @@ Expr diff(const Expr& e, const std::string& var, unsigned long long n) {
     return cur;
 }
 
+Expr DerivativeMemo::diff(const Expr& e, const std::string& var, unsigned long long n) {
+    for (const Entry& m : entries_) {
+        if (m.e == e && m.n == n && m.var == var) return m.result;
+    }
+    Expr d = dfdx::diff(e, var, n);
+    if (capacity_ == 0) return d;
+    if (entries_.size() < capacity_) {
+        entries_.push_back({e, var, n, d});
+    } else {
+        entries_[next_] = {e, var, n, d};
+        next_ = (next_ + 1) % capacity_;
+    }
+    return d;
+}
+
 }  // namespace dfdx

@@ -55,6 +55,7 @@ public:
     explicit Lexer(std::string_view s) : s_(s) {}
 
     std::vector<Token> run() {
+        out_.reserve(s_.size() / 2 + 2);  // a token per two bytes is typical: no regrowth
         while (i_ < s_.size()) step();
         push(Tok::End, i_, i_);
         return std::move(out_);
@@ -227,7 +228,22 @@ std::vector<Token> lex(std::string_view source) { return Lexer(source).run(); }
 
 bool brackets_open(std::string_view source) {
     if (source.size() > max_input_bytes) return false;  // the parser reports the limit
+    // Plain formulas (ASCII letters, digits, operators; no comment, quote or odd byte) have
+    // a bracket token for each bracket byte: count bytes rather than lex the line again.
     int depth = 0;
+    bool plain = true;
+    for (char c : source) {
+        bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                  std::string_view(" \t+-*/^,.=;_'()[]").find(c) != std::string_view::npos;
+        if (!ok) {
+            plain = false;
+            break;
+        }
+        if (c == '(' || c == '[') ++depth;
+        if (c == ')' || c == ']') depth = depth > 0 ? depth - 1 : 0;
+    }
+    if (plain) return depth > 0;
+    depth = 0;
     for (const Token& t : lex(source)) {
         if (t.kind == Tok::LParen || t.kind == Tok::LBracket) ++depth;
         if (t.kind == Tok::RParen || t.kind == Tok::RBracket) depth = depth > 0 ? depth - 1 : 0;

@@ -38,7 +38,6 @@ bool negative_exponent(const Expr& exp) {
 bool name_char(char ch) {
     return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '_';
 }
-bool all_name_chars(std::string_view s) { return std::all_of(s.begin(), s.end(), name_char); }
 
 /// `s` without a trailing exponent: "^2" (plain) or superscript digits (unicode);
 /// empty when what follows a `^` is not digits.
@@ -65,14 +64,34 @@ std::string_view strip_exponent(std::string_view s) {
     return s;
 }
 
-// `d/dx`, `df/dx` and `d^2/dx^2` (`d²/dx²`) read back as derivatives, so a quotient
-// whose numerator ends in such a name gets its denominator in parentheses: d/(dx).
+/// The name `s` ends with ("dx" of "a^dx"); empty when it ends otherwise.
+std::string_view last_name(std::string_view s) {
+    std::size_t i = s.size();
+    while (i > 0 && name_char(s[i - 1])) --i;
+    std::string_view name = s.substr(i);
+    return !name.empty() && !(name[0] >= '0' && name[0] <= '9') ? name : std::string_view();
+}
+
+// `d/dx`, `df/dx` and `d^2/dx^2` (`d²/dx²`) read back as derivatives wherever they stand,
+// also inside an exponent (`a^dx/da`), so a quotient whose numerator ends in such a name
+// gets its denominator in parentheses: d/(dx), a^dx/(da).
 bool reads_as_derivative(const std::string& last_top, const std::string& den) {
     if (den.size() < 2 || den[0] != 'd' || !name_char(den[1])) return false;
-    if (last_top.empty() || last_top[0] != 'd') return false;
-    std::string_view head = strip_exponent(last_top);
-    if (head.empty() || !all_name_chars(head)) return false;
-    return head.size() == last_top.size() || head == "d";
+    if (last_name(last_top).starts_with('d')) return true;
+    // d^2 and d²: a lone d under a whole-number exponent.
+    std::string_view head = last_top;
+    std::size_t digits = head.size();
+    while (digits > 0 && head[digits - 1] >= '0' && head[digits - 1] <= '9') --digits;
+    if (digits < head.size() && digits > 0 && head[digits - 1] == '^') {
+        head = head.substr(0, digits - 1);
+    } else if (head.find('^') == std::string_view::npos) {
+        std::string_view stripped = strip_exponent(head);  // superscript digits (unicode)
+        if (stripped.size() == head.size()) return false;
+        head = stripped;
+    } else {
+        return false;
+    }
+    return last_name(head) == "d";
 }
 
 /// One factor of a product as printed, before it is joined to the others.

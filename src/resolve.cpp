@@ -92,7 +92,7 @@ private:
             }
             case SyntaxKind::Derivative: {
                 Expr operand = ctx_.env.expand((*this)(*s.kids[0]));
-                return differentiate(operand, s.vars, ctx_.env);
+                return differentiate(operand, s.vars, ctx_.env, ctx_.memo);
             }
             case SyntaxKind::DerivativeOf: return derivative_of(s);
         }
@@ -243,7 +243,7 @@ private:
                      s.vars[0].name + " EXPR",
                  s.span);
         }
-        return differentiate(target, s.vars, ctx_.env);
+        return differentiate(target, s.vars, ctx_.env, ctx_.memo);
     }
 
     // --- special forms --------------------------------------------------------------
@@ -302,7 +302,7 @@ private:
                     vars.back().order = order_arg(k);
                 }
             }
-            return differentiate(e, vars, ctx_.env);
+            return differentiate(e, vars, ctx_.env, ctx_.memo);
         }
         if (n == "grad" || n == "hessian") {
             check_arity(n, argc, 1, 64, s.span);
@@ -391,11 +391,12 @@ void check_variable(const std::string& name, const Environment& env, Span span) 
     }
 }
 
-Expr differentiate(const Expr& e, const std::vector<DiffVar>& vars, const Environment& env) {
+Expr differentiate(const Expr& e, const std::vector<DiffVar>& vars, const Environment& env,
+                   DerivativeMemo* memo) {
     Expr d = e;
     for (const DiffVar& v : vars) {
         check_variable(v.name, env, v.span);
-        d = diff(d, v.name, v.order);
+        d = memo ? memo->diff(d, v.name, v.order) : diff(d, v.name, v.order);
     }
     return d;
 }

@@ -123,7 +123,7 @@ bool Session::run(std::string_view chunk, Sink& sink) {
 Expr Session::evaluate_at(const Expr& e, const std::vector<Assignment>& at, std::vector<std::string>& notes) {
     if (at.empty()) return e;
     Bindings point;
-    ResolveContext ctx{env_, nullptr, {}, &notes};
+    ResolveContext ctx{env_, nullptr, {}, &notes, &memo_};
     for (const Assignment& a : at) {
         check_variable(a.name, env_, a.name_span);
         point[a.name] = env_.expand(resolve(*a.value, ctx));
@@ -151,7 +151,7 @@ void Session::execute(const Statement& st, std::string_view chunk, Sink& sink) {
                 body = body->kids[0].get();
                 force = true;
             }
-            ResolveContext ctx{env_, nullptr, {}, &notes};
+            ResolveContext ctx{env_, nullptr, {}, &notes, &memo_};
             Expr value = env_.expand(resolve(*body, ctx));
             value = evaluate_at(value, st.at, notes);
             check_names(value, *body);
@@ -201,7 +201,7 @@ void Session::define(const Statement& st, Sink& sink) {
         }
     }
     std::vector<std::string> notes;
-    ResolveContext ctx{env_, &st.params, st.name, &notes};
+    ResolveContext ctx{env_, &st.params, st.name, &notes, &memo_};
     Expr body = resolve(*st.expr, ctx);
     check_names(body, *st.expr);
     if (auto path = env_.cycle(st.name, body)) {
@@ -218,7 +218,7 @@ void Session::bind(const Statement& st, Sink& sink) {
         throw Error(ErrorCode::Type, st.name + " is a built-in name and cannot be bound", st.name_span);
     }
     std::vector<std::string> notes;
-    ResolveContext ctx{env_, nullptr, {}, &notes};
+    ResolveContext ctx{env_, nullptr, {}, &notes, &memo_};
     Expr value = env_.expand(resolve(*st.expr, ctx));
     check_names(value, *st.expr);
     if (has_symbol(value, st.name)) {
@@ -253,6 +253,7 @@ void Session::command(const Statement& st, Sink& sink) {
     } else if (w == "clear") {
         if (st.words.empty()) {
             env_.clear_all();
+            memo_.clear();
             return;
         }
         for (const std::string& n : st.words) {

@@ -154,6 +154,9 @@ const Row kRules[] = {
         {"1/(2 x + 2)", "1/(2*x + 2)", "1/(2x + 2)", R"tex(\frac{1}{2 x + 2})tex"},
         {"x/(3 (y + 1))", "x/(3*y + 3)", "x/(3y + 3)", R"tex(\frac{x}{3 y + 3})tex"},
         {"d/(dx)", "d/(dx)", "d/(dx)", R"tex(\frac{d}{\mathit{dx}})tex"},
+        // Bug (fuzz): a^dx/da printed bare, and `dx/da` inside the exponent reads back as a
+        // derivative; the numerator's last name decides, wherever it stands.
+        {"a^dx/(da)", "a^dx/(da)", "a^dx/(da)", R"tex(\frac{a^{\mathit{dx}}}{\mathit{da}})tex"},
         {"dx^2 + d", "dx^2 + d", "dx² + d", R"tex(\mathit{dx}^{2} + d)tex"},
         {"d^2/dx^2 f(x)", "f''(x)", "f''(x)", R"tex(f''\left(x\right))tex"},
         {"d^4/dx^4 f(x)", "f''''(x)", "f''''(x)", R"tex(f^{(4)}\left(x\right))tex"},

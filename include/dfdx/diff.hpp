@@ -2,7 +2,9 @@
 // once for every built-in through the function table; unknown functions stay abstract.
 #pragma once
 
+#include <cstddef>
 #include <string>
+#include <vector>
 
 #include "dfdx/expr.hpp"
 
@@ -18,5 +20,29 @@ Expr diff(const Expr& e, const std::string& var);
 /// The n-th derivative in var. Stops at once when a derivative is 0, and jumps ahead
 /// when the derivatives repeat (sin, exp), so huge orders answer at once.
 Expr diff(const Expr& e, const std::string& var, unsigned long long n);
+
+/// Derivatives already taken, shared across the statements of a session (issue 8): a
+/// script that asks for `d/dx f at x=...` at 10,000 points differentiates f once. diff is
+/// a pure function of its node, variable and order, and equal expressions are the same
+/// node, so a hit is always right. Holds at most `capacity` entries (the oldest goes
+/// first), so the nodes it keeps alive stay bounded.
+class DerivativeMemo {
+public:
+    explicit DerivativeMemo(std::size_t capacity = 16) : capacity_(capacity) {}
+    /// diff(e, var, n), from the memo when it is there.
+    Expr diff(const Expr& e, const std::string& var, unsigned long long n);
+    void clear() { entries_.clear(); }
+
+private:
+    struct Entry {
+        Expr e;
+        std::string var;
+        unsigned long long n;
+        Expr result;
+    };
+    std::size_t capacity_;
+    std::size_t next_ = 0;  ///< the entry replaced next once the memo is full
+    std::vector<Entry> entries_;
+};
 
 }  // namespace dfdx

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "dfdx/diff.hpp"
 #include "dfdx/environment.hpp"
 #include "dfdx/expr.hpp"
 #include "dfdx/syntax.hpp"
@@ -19,6 +20,8 @@ struct ResolveContext {
     std::string defining;
     /// Notes for the user ("did you mean sin?"), appended as they arise.
     std::vector<std::string>* notes = nullptr;
+    /// The session's derivatives already taken; none when null.
+    DerivativeMemo* memo = nullptr;
 };
 
 /// The expression `s` stands for. User functions inside definition bodies stay as calls
@@ -28,7 +31,8 @@ Expr resolve(const Syntax& s, ResolveContext& ctx);
 
 /// Derivative of a resolved expression in each variable in turn, after checking that
 /// each variable may be differentiated in (not a function, not a bound name).
-Expr differentiate(const Expr& e, const std::vector<DiffVar>& vars, const Environment& env);
+Expr differentiate(const Expr& e, const std::vector<DiffVar>& vars, const Environment& env,
+                   DerivativeMemo* memo = nullptr);
 
 /// Checks that `name` can be a variable of differentiation or of a point.
 void check_variable(const std::string& name, const Environment& env, Span span);

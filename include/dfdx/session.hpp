@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "dfdx/diff.hpp"
 #include "dfdx/environment.hpp"
 #include "dfdx/error.hpp"
 #include "dfdx/print.hpp"
@@ -69,6 +70,7 @@ private:
 
     Environment env_;
     Settings settings_;
+    DerivativeMemo memo_;
     int plot_width_ = 80;
 };
 
