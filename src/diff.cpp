@@ -1,6 +1,7 @@
 // Differentiation over the DAG with a per-call memo keyed by node.
 #include "dfdx/diff.hpp"
 
+#include <algorithm>
 #include <unordered_map>
 
 #include "dfdx/construct.hpp"
@@ -123,6 +124,8 @@ Expr diff(const Expr& e, const std::string& var) {
 Expr diff(const Expr& e, const std::string& var, unsigned long long n) {
     std::unordered_map<const Node*, unsigned long long> seen;  // result -> step
     std::vector<Expr> history;
+    const std::uint64_t built_before = nodes_built();
+    std::size_t bound = 0;  // the size limit, computed when first needed
     Expr cur = e;
     for (unsigned long long k = 0; k < n; ++k) {
         if (is_zero(cur)) return cur;
@@ -144,6 +147,16 @@ Expr diff(const Expr& e, const std::string& var, unsigned long long n) {
                                               std::to_string(max_derivative_order));
         }
         cur = diff(cur, var);
+        // Sizes are measured only once the steps have built many nodes: most high orders
+        // stay small (the 100th derivative of 1/(1 + x^2) has 255 nodes) and cost no walk.
+        if (k >= 1 && nodes_built() - built_before > max_derivative_nodes) {
+            if (bound == 0) bound = std::max(max_derivative_nodes, 16 * dag_size(e));
+            if (std::size_t size = dag_size(cur); size > bound) {
+                throw Error(ErrorCode::Limit, "the derivative of order " + std::to_string(k + 1) + " has " +
+                                                  std::to_string(size) + " distinct nodes, past the limit of " +
+                                                  std::to_string(bound) + " for repeated derivatives");
+            }
+        }
     }
     return cur;
 }

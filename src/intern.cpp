@@ -144,12 +144,14 @@ struct Table {
     const volatile int* interrupt = nullptr;
     std::int64_t deadline_ns = 0;
     std::uint32_t ticks = 0;
+    std::uint64_t built = 0;  ///< nodes created since the process started
     Expr small[kSmallMax - kSmallMin + 1];
 };
 
 Expr create(Table& t, Node&& proto) {
     Node* n = new (t.pool.allocate()) Node(std::move(proto));
     n->refs = 0;
+    ++t.built;
     t.nodes.insert(n);
     return Expr(n);
 }
@@ -255,6 +257,7 @@ std::size_t live_nodes() {
 }
 
 void set_interrupt_flag(const volatile int* flag) { table().interrupt = flag; }
+std::uint64_t nodes_built() { return table().built; }
 void set_deadline(std::int64_t steady_ns) { table().deadline_ns = steady_ns; }
 void check_interrupt() { poll(table()); }
 

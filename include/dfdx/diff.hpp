@@ -14,6 +14,11 @@ namespace dfdx {
 /// unless the derivatives reach 0 or repeat first).
 inline constexpr unsigned long long max_derivative_order = 1'000'000;
 
+/// Largest derivative of order 2 or more, in distinct nodes (or 16 times the expression
+/// differentiated, when that is more); a larger one is an Error(Limit). Derivatives that
+/// double at each order (x^x) reach it in about a second instead of running for hours.
+inline constexpr std::size_t max_derivative_nodes = 50'000;
+
 /// ∂e/∂var. Shared subexpressions are differentiated once.
 Expr diff(const Expr& e, const std::string& var);
 

@@ -85,6 +85,8 @@ struct ExprLess {
 
 /// Number of live interned nodes (for limits, tests and benchmarks).
 std::size_t live_nodes();
+/// Number of nodes created since the process started: the work a computation did.
+std::uint64_t nodes_built();
 
 /// Largest number of live nodes before construction fails with Error(Limit).
 inline constexpr std::size_t max_live_nodes = 20'000'000;
