@@ -23,6 +23,32 @@ Expr make_node(Kind kind, Rational num, std::vector<Expr> args, std::vector<Rati
     return intern(std::move(n));
 }
 
+/// The id of exp, looked up once.
+std::uint32_t exp_id() {
+    static const std::uint32_t id = function_id("exp");
+    return id;
+}
+
+/// std::stable_sort, without its buffer allocation for the short lists sums and products
+/// mostly are (insertion sort is stable and fastest there).
+template <class It, class Less>
+void stable_sort_small(It first, It last, Less less) {
+    if (last - first > 24) {
+        std::stable_sort(first, last, less);
+        return;
+    }
+    for (It i = first + (first != last); i < last; ++i) {
+        if (!less(*i, *(i - 1))) continue;
+        auto v = std::move(*i);
+        It j = i;
+        do {
+            *j = std::move(*(j - 1));
+            --j;
+        } while (j != first && less(v, *(j - 1)));
+        *j = std::move(v);
+    }
+}
+
 Expr raw_pow(const Expr& base, const Expr& exp) {
     return make_node(Kind::Pow, Rational(0), {base, exp});
 }
@@ -165,6 +191,7 @@ Expr add(std::span<const Expr> terms) {
     }
     Rational constant(0);
     std::vector<std::pair<Expr, Rational>> items;
+    items.reserve(terms.size() + 2);
     auto collect = [&](const Expr& rest, const Rational& c) {
         check_interrupt();  // sums of 100,000 terms are collected without new nodes
         items.emplace_back(rest, c);
@@ -182,12 +209,14 @@ Expr add(std::span<const Expr> terms) {
             }
         }
     }
-    std::stable_sort(items.begin(), items.end(), [](const auto& a, const auto& b) {
+    stable_sort_small(items.begin(), items.end(), [](const auto& a, const auto& b) {
         check_interrupt();
         return compare(a.first, b.first) < 0;
     });
     std::vector<Expr> args;
     std::vector<Rational> coeffs;
+    args.reserve(items.size());
+    coeffs.reserve(items.size());
     for (std::size_t i = 0; i < items.size();) {
         Rational c = items[i].second;
         std::size_t j = i + 1;
@@ -216,10 +245,11 @@ Expr mul(std::span<const Expr> factors) {
         Expr base, exp, factor;  // factor = base^exp as given, reused when nothing merges
     };
     std::vector<Item> items;
+    items.reserve(factors.size() + 4);
     auto push = [&items](const Expr& f) {
         auto [b, x] = split_power(f);
         // exp(c*u) is the like factor exp(u)^c, so exp(-x)*exp(x) = 1 as x^-1*x is.
-        if (f.kind() == Kind::Func && f->id == function_id("exp") && f->args[0].kind() == Kind::Mul) {
+        if (f.kind() == Kind::Func && f->id == exp_id() && f->args[0].kind() == Kind::Mul) {
             auto [c, u] = split_coefficient(f->args[0]);
             if (c != 1) {
                 b = func(f->id, {u});
@@ -254,17 +284,24 @@ Expr mul(std::span<const Expr> factors) {
         return vector(std::move(out));
     }
     if (coef == 0) return num(0);
-    std::stable_sort(items.begin(), items.end(),
-                     [](const Item& a, const Item& b) { return compare(a.base, b.base) < 0; });
+    stable_sort_small(items.begin(), items.end(),
+                      [](const Item& a, const Item& b) { return compare(a.base, b.base) < 0; });
     std::vector<Expr> out;
+    out.reserve(items.size() + 1);
     bool refold = false;
     for (std::size_t i = 0; i < items.size();) {
-        const Expr base = items[i].base;
-        std::vector<Expr> exps{items[i].exp};
+        const Expr& base = items[i].base;
         std::size_t j = i + 1;
-        while (j < items.size() && items[j].base == base) exps.push_back(items[j++].exp);
+        while (j < items.size() && items[j].base == base) ++j;
         // A factor that merges with nothing is already canonical: keep it as it is.
-        Expr p = exps.size() == 1 ? items[i].factor : pow(base, add(exps));
+        Expr p;
+        if (j == i + 1) {
+            p = items[i].factor;
+        } else {
+            std::vector<Expr> exps;
+            for (std::size_t k = i; k < j; ++k) exps.push_back(items[k].exp);
+            p = pow(base, add(exps));
+        }
         i = j;
         switch (p.kind()) {
             case Kind::Number: coef *= p->num; break;
@@ -288,9 +325,9 @@ Expr mul(std::span<const Expr> factors) {
         coef = c2;
         out = std::move(again);
     }
-    std::stable_sort(out.begin(), out.end(), [](const Expr& a, const Expr& b) {
-        return compare(split_power(a).first, split_power(b).first) < 0;
-    });
+    auto base_of = [](const Expr& f) -> const Expr& { return f.kind() == Kind::Pow ? f->args[0] : f; };
+    stable_sort_small(out.begin(), out.end(),
+                      [&](const Expr& a, const Expr& b) { return compare(base_of(a), base_of(b)) < 0; });
     if (out.empty()) return num(coef);
     if (out.size() == 1) {
         if (coef == 1) return out[0];
@@ -311,7 +348,7 @@ Expr pow(const Expr& base, const Expr& exp) {
         vector_error("raise a vector to a power, or a number to a vector");
     }
     if (base.kind() == Kind::Constant && base->id == static_cast<std::uint32_t>(ConstantId::E)) {
-        return func(function_id("exp"), {exp});
+        return func(exp_id(), {exp});
     }
     if (exp.kind() != Kind::Number) {
         if (is_one(base)) return base;
@@ -346,7 +383,7 @@ Expr pow(const Expr& base, const Expr& exp) {
             return raw_pow(base, exp);
         }
         case Kind::Func:
-            if (base->id == function_id("exp")) return func(base->id, {mul(base->args[0], exp)});
+            if (base->id == exp_id()) return func(base->id, {mul(base->args[0], exp)});
             return raw_pow(base, exp);
         case Kind::Symbol:
         case Kind::Constant:

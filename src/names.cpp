@@ -33,6 +33,7 @@ constexpr std::array<Greek, 24> kGreek = {{
 }  // namespace
 
 std::optional<std::string_view> greek_name(char32_t letter) {
+    if (letter < 0x0391 || letter > 0x03C9) return std::nullopt;  // outside Α..ω
     if (letter == U'ς') return "sigma";
     for (const Greek& g : kGreek) {
         if (g.lower == letter) return g.name;

@@ -596,7 +596,7 @@ std::vector<ParsedStatement> parse_chunk(std::string_view source) {
         // Newlines inside brackets are spaces: drop them from the statement's tokens.
         std::vector<Token> stmt;
         for (std::size_t j = begin; j < i; ++j) {
-            if (toks[j].kind != Tok::Newline) stmt.push_back(toks[j]);
+            if (toks[j].kind != Tok::Newline) stmt.push_back(std::move(toks[j]));
         }
         begin = i + 1;
         if (k != Tok::End) depth = 0;

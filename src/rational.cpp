@@ -341,6 +341,19 @@ std::optional<Rational> pow_integer(const Rational& base, long exp) {
     unsigned long e = static_cast<unsigned long>(exp < 0 ? -exp : exp);
     double bits = static_cast<double>(bit_size(base)) * static_cast<double>(e);
     if (bits > static_cast<double>(max_number_bits)) return std::nullopt;
+    if (base.is_small() && e < 64) {
+        // Powers of coprime numbers stay coprime: no gcd, and no GMP unless one overflows.
+        std::int64_t n = 1, d = 1;
+        bool overflow = false;
+        for (unsigned long k = 0; k < e && !overflow; ++k) {
+            overflow = __builtin_mul_overflow(n, base.small_num(), &n) ||
+                       __builtin_mul_overflow(d, base.small_den(), &d);
+        }
+        if (!overflow && n != kMin) {
+            if (exp > 0) return make_small(n, d);
+            return n < 0 ? make_small(-d, -n) : make_small(d, n);
+        }
+    }
     mpq_class tmp;
     const mpq_class& b = as_mpq(base, tmp);
     mpz_class num, den;

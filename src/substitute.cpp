@@ -16,11 +16,17 @@ class Rewriter {
 public:
     explicit Rewriter(Leaf leaf) : leaf_(std::move(leaf)) {}
     Expr operator()(const Expr& e) {
-        auto it = memo_.find(e.get());
-        if (it != memo_.end()) return it->second;
+        if (const Expr* done = find(e)) return *done;
         Expr r = leaf_(e, *this);
-        memo_.emplace(e.get(), r);
-        keep_.push_back(e);
+        if (map_.empty() && few_.size() < kFew) {
+            few_.emplace_back(e, r);
+        } else {
+            if (map_.empty()) {
+                for (const auto& [k, v] : few_) map_.emplace(k.get(), v);
+            }
+            map_.emplace(e.get(), r);
+            keep_.push_back(e);
+        }
         return r;
     }
     Expr children(const Expr& e) {
@@ -36,8 +42,23 @@ public:
     }
 
 private:
+    // Results so far: a short list searched in place while the walk is small (most are),
+    // a hash map past that. The keys hold their nodes, so no address is reused meanwhile.
+    const Expr* find(const Expr& e) const {
+        if (map_.empty()) {
+            for (const auto& [k, v] : few_) {
+                if (k == e) return &v;
+            }
+            return nullptr;
+        }
+        auto it = map_.find(e.get());
+        return it == map_.end() ? nullptr : &it->second;
+    }
+
+    static constexpr std::size_t kFew = 48;
     Leaf leaf_;
-    std::unordered_map<const Node*, Expr> memo_;
+    std::vector<std::pair<Expr, Expr>> few_;
+    std::unordered_map<const Node*, Expr> map_;
     std::vector<Expr> keep_;
 };
 
