@@ -150,12 +150,18 @@ bool even_denominator(const Expr& e) {
 }  // namespace
 
 Expr num(const Rational& value) {
+    if (value.is_small() && value.small_den() == 1) {
+        if (Expr e = detail::small_integer(value.small_num())) return e;
+    }
     Node n;
     n.kind = Kind::Number;
     n.num = value;
     return intern(std::move(n));
 }
-Expr num(long value) { return num(Rational(value)); }
+Expr num(long value) {
+    if (Expr e = detail::small_integer(value)) return e;
+    return num(Rational(value));
+}
 
 Expr sym(const std::string& name) {
     Node n;
@@ -182,7 +188,8 @@ std::pair<Rational, Expr> split_coefficient(const Expr& term) {
 
 std::pair<Expr, Expr> split_power(const Expr& factor) {
     if (factor.kind() == Kind::Pow) return {factor->args[0], factor->args[1]};
-    return {factor, num(1)};
+    static const Expr one = num(1);  // a permanent small-integer node
+    return {factor, one};
 }
 
 Expr add(std::span<const Expr> terms) {

@@ -98,6 +98,15 @@ bool has_unknown_calls(const Expr& e) {
     return found;
 }
 
+bool is_constant_value(const Expr& e) {
+    bool found = false;
+    walk_dag(e, [&](const Node& n) {
+        found = n.kind == Kind::Symbol || n.kind == Kind::Apply || n.kind == Kind::Deriv;
+        return !found;
+    });
+    return !found;
+}
+
 std::vector<std::string> free_symbols(const Expr& e) {
     std::set<std::string> names;
     walk_dag(e, [&](const Node& n) {

@@ -263,6 +263,11 @@ void check_interrupt() { poll(table()); }
 
 namespace detail {
 
+Expr small_integer(std::int64_t value) {
+    if (value < kSmallMin || value > kSmallMax) return {};
+    return table().small[value - kSmallMin];
+}
+
 Expr intern(Node&& proto) {
     Table& t = table();
     if (proto.kind == Kind::Number && proto.num.is_small() && proto.num.small_den() == 1 &&

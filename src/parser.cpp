@@ -357,13 +357,18 @@ private:
     }
 
     // args = [ expr { "," expr } ]
-    std::vector<SyntaxPtr> args(Tok close, const std::string& close_name) {
+    /// Arguments up to `close`; the error names the bracket opened at offset `open` (its
+    /// line and column are worked out only then: counting them costs a scan of the chunk).
+    std::vector<SyntaxPtr> args(Tok close, std::size_t open) {
         std::vector<SyntaxPtr> out;
         if (accept(close)) return out;
         do {
             out.push_back(expr());
         } while (accept(Tok::Comma));
-        if (!accept(close)) unexpected(close_name);
+        if (!accept(close)) {
+            unexpected(close == Tok::RBracket ? "']' to close '[' at " + column_of(open)
+                                              : "')' to close '(' at " + column_of(open));
+        }
         return out;
     }
 
@@ -393,7 +398,7 @@ private:
             case Tok::LBracket: {
                 next();
                 SyntaxPtr v = node(SyntaxKind::Vector, {});
-                v->kids = args(Tok::RBracket, "']' to close '[' at " + column_of(t.span.begin));
+                v->kids = args(Tok::RBracket, t.span.begin);
                 v->span = {t.span.begin, last_end()};
                 return v;
             }
@@ -452,7 +457,7 @@ private:
             SyntaxPtr c = node(primes.empty() ? SyntaxKind::Call : SyntaxKind::PrimeCall, {});
             c->text = t.text;
             c->primes = std::move(primes);
-            c->kids = args(Tok::RParen, "')' to close '(' at " + column_of(open));
+            c->kids = args(Tok::RParen, open);
             c->span = {t.span.begin, last_end()};
             return c;
         }

@@ -296,6 +296,13 @@ Rational parse_decimal(std::string_view text) {
     }
     if (mantissa.empty()) mantissa = "0";
     long power = exponent - frac_digits;
+    if (mantissa.size() <= 18 && power >= -18 && power <= 0) {
+        // The usual literal (3, 0.001, 2.5e-3): a 64-bit mantissa over a power of ten.
+        std::int64_t m = 0, scale = 1;
+        for (char c : mantissa) m = m * 10 + (c - '0');
+        for (long k = 0; k < -power; ++k) scale *= 10;
+        return Rational(static_cast<long>(m), static_cast<long>(scale));
+    }
     mpz_class m(mantissa, 10);
     if (m == 0) return Rational(0);
     // Digits and exponent both count: a million-digit literal is past the limit too.

@@ -16,7 +16,7 @@ namespace dfdx {
 
 namespace {
 
-bool is_numeric(const Expr& e) { return free_symbols(e).empty() && !has_unknown_calls(e); }
+bool is_numeric(const Expr& e) { return is_constant_value(e); }
 
 std::string join(const std::vector<std::string>& parts, const std::string& sep) {
     std::string s;
@@ -154,8 +154,10 @@ void Session::execute(const Statement& st, std::string_view chunk, Sink& sink) {
             ResolveContext ctx{env_, nullptr, {}, &notes, &memo_};
             Expr value = env_.expand(resolve(*body, ctx));
             value = evaluate_at(value, st.at, notes);
-            check_names(value, *body);
-            check_no_unknown_at_point(value, *body);
+            if (has_unknown_calls(value)) {
+                check_names(value, *body);
+                check_no_unknown_at_point(value, *body);
+            }
             std::string text = show(value, force);
             flush_notes();
             sink.result(text);

@@ -117,6 +117,8 @@ void collect_garbage();
 [[nodiscard]] bool has_symbol(const Expr& e, const std::string& name);
 /// True when e calls an unknown function (f(x), f'(x)) anywhere.
 [[nodiscard]] bool has_unknown_calls(const Expr& e);
+/// True when e has no free symbol and no unknown call: a number once evaluated.
+[[nodiscard]] bool is_constant_value(const Expr& e);
 /// The free symbols of e, sorted by name.
 std::vector<std::string> free_symbols(const Expr& e);
 /// A name that e uses both as a free symbol and as an unknown function (`h + h(x)`), which
