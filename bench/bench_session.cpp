@@ -87,6 +87,20 @@ void BM_backprop_sum_of_products(benchmark::State& state) {
 }
 BENCHMARK(BM_backprop_sum_of_products)->Arg(1000)->Arg(10000)->Unit(benchmark::kMillisecond);
 
+/// A script of n definitions `fN(x) = x^2 + N` in one chunk (issue 7: 100,000 of them;
+/// each new name once scanned every earlier one). Time per definition should stay flat.
+void BM_definitions(benchmark::State& state) {
+    std::string script;
+    for (int i = 0; i < state.range(0); ++i) script += "f" + std::to_string(i) + "(x) = x^2 + " + std::to_string(i) + "\n";
+    for (auto _ : state) {
+        Session session;
+        CountingSink sink;
+        benchmark::DoNotOptimize(session.run(script, sink));
+    }
+    state.SetItemsProcessed(state.iterations() * state.range(0));
+}
+BENCHMARK(BM_definitions)->Arg(10000)->Arg(100000)->Unit(benchmark::kMillisecond);
+
 }  // namespace
 
 }  // namespace dfdx::bench

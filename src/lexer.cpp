@@ -173,7 +173,12 @@ private:
 
     void ident() {
         const std::size_t b = i_;
-        std::string name;
+        // ASCII names (nearly all of them) are copied in one go.
+        while (i_ < s_.size() && (ascii_letter(static_cast<unsigned char>(s_[i_])) ||
+                                  digit(static_cast<unsigned char>(s_[i_])))) {
+            ++i_;
+        }
+        std::string name(s_.substr(b, i_ - b));
         while (i_ < s_.size()) {
             char32_t cp = 0;
             std::size_t n = decode(s_, i_, cp);

@@ -3,6 +3,7 @@
 #include "dfdx/parser.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <set>
 
 namespace dfdx {
@@ -579,15 +580,14 @@ const std::vector<std::string>& command_words() {
     return words;
 }
 
-std::vector<ParsedStatement> parse_chunk(std::string_view source) {
-    std::vector<ParsedStatement> out;
+void parse_statements(std::string_view source, const std::function<bool(ParsedStatement&)>& each) {
     if (source.size() > max_input_bytes) {
         ParsedStatement ps;
         ps.span = {0, std::min<std::size_t>(source.size(), 80)};
         ps.error = Error(ErrorCode::Limit, "input longer than the limit of " + std::to_string(max_input_bytes) +
                                                " bytes", ps.span);
-        out.push_back(std::move(ps));
-        return out;
+        each(ps);
+        return;
     }
     std::vector<Token> toks = lex(source);
     std::size_t begin = 0;
@@ -600,6 +600,7 @@ std::vector<ParsedStatement> parse_chunk(std::string_view source) {
         if (!boundary) continue;
         // Newlines inside brackets are spaces: drop them from the statement's tokens.
         std::vector<Token> stmt;
+        stmt.reserve(i - begin + 1);
         for (std::size_t j = begin; j < i; ++j) {
             if (toks[j].kind != Tok::Newline) stmt.push_back(std::move(toks[j]));
         }
@@ -616,8 +617,16 @@ std::vector<ParsedStatement> parse_chunk(std::string_view source) {
         } catch (const Error& e) {
             ps.error = e;
         }
-        out.push_back(std::move(ps));
+        if (!each(ps)) return;
     }
+}
+
+std::vector<ParsedStatement> parse_chunk(std::string_view source) {
+    std::vector<ParsedStatement> out;
+    parse_statements(source, [&out](ParsedStatement& ps) {
+        out.push_back(std::move(ps));
+        return true;
+    });
     return out;
 }
 

@@ -97,14 +97,14 @@ std::string Session::show(const Expr& e, bool force_decimal, const std::vector<s
 
 bool Session::run(std::string_view chunk, Sink& sink) {
     bool ok = true;
-    for (ParsedStatement& ps : parse_chunk(chunk)) {
-        if (!sink.keep_going()) break;
+    parse_statements(chunk, [&](ParsedStatement& ps) {
+        if (!sink.keep_going()) return false;
         collect_garbage();  // what a cancelled statement left, before this one's clock starts
         sink.begin(chunk.substr(ps.span.begin, ps.span.end - ps.span.begin));
         if (ps.error) {
             sink.error(*ps.error);
             ok = false;
-            continue;
+            return true;
         }
         try {
             execute(ps.statement, chunk, sink);
@@ -116,7 +116,8 @@ bool Session::run(std::string_view chunk, Sink& sink) {
             sink.error(Error(ErrorCode::Limit, "out of memory", ps.span));
             ok = false;
         }
-    }
+        return true;
+    });
     return ok;
 }
 

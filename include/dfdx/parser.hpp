@@ -2,6 +2,7 @@
 // the grammar is in docs/grammar.md.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -23,6 +24,9 @@ struct ParsedStatement {
     Span span;  ///< the statement's source text
 };
 std::vector<ParsedStatement> parse_chunk(std::string_view source);
+/// The same, one statement at a time: each is parsed just before `each` gets it, so a
+/// long chunk never holds all its syntax trees at once. Stops when `each` returns false.
+void parse_statements(std::string_view source, const std::function<bool(ParsedStatement&)>& each);
 
 /// Parses a single expression (tests and tools).
 SyntaxPtr parse_expression(std::string_view source);
