@@ -76,7 +76,13 @@ void Environment::touch(const std::string& name) {
     order_.push_back(name);
 }
 
+void Environment::changed() {
+    static std::uint64_t versions = 0;
+    version_ = ++versions;
+}
+
 void Environment::define(const std::string& name, FunctionBody f) {
+    changed();
     bool known = is_function(name) || is_value(name);
     values_.erase(name);
     functions_[name] = std::move(f);
@@ -85,6 +91,7 @@ void Environment::define(const std::string& name, FunctionBody f) {
 }
 
 void Environment::bind(const std::string& name, Expr value) {
+    changed();
     bool known = is_function(name) || is_value(name);
     functions_.erase(name);
     values_[name] = std::move(value);
@@ -92,12 +99,14 @@ void Environment::bind(const std::string& name, Expr value) {
 }
 
 bool Environment::clear(const std::string& name) {
+    changed();
     bool found = functions_.erase(name) + values_.erase(name) > 0;
     order_.erase(std::remove(order_.begin(), order_.end(), name), order_.end());
     return found;
 }
 
 void Environment::clear_all() {
+    changed();
     functions_.clear();
     values_.clear();
     order_.clear();

@@ -133,7 +133,6 @@ Expr Session::evaluate_at(const Expr& e, const std::vector<Assignment>& at, std:
 }
 
 void Session::execute(const Statement& st, std::string_view chunk, Sink& sink) {
-    (void)chunk;
     std::vector<std::string> notes;
     auto flush_notes = [&] {
         for (const std::string& n : notes) sink.note(n);
@@ -152,8 +151,16 @@ void Session::execute(const Statement& st, std::string_view chunk, Sink& sink) {
                 body = body->kids[0].get();
                 force = true;
             }
-            ResolveContext ctx{env_, nullptr, {}, &notes, &memo_};
-            Expr value = env_.expand(resolve(*body, ctx));
+            std::string_view source = chunk.substr(body->span.begin, body->span.end - body->span.begin);
+            Expr value;
+            if (resolved_.value && resolved_.version == env_.version() && resolved_.text == source) {
+                value = resolved_.value;
+            } else {
+                ResolveContext ctx{env_, nullptr, {}, &notes, &memo_};
+                value = env_.expand(resolve(*body, ctx));
+                // Notes ("did you mean sin?") are said each time: such values are not kept.
+                if (notes.empty()) resolved_ = {std::string(source), env_.version(), value};
+            }
             value = evaluate_at(value, st.at, notes);
             if (has_unknown_calls(value)) {
                 check_names(value, *body);
@@ -257,6 +264,7 @@ void Session::command(const Statement& st, Sink& sink) {
         if (st.words.empty()) {
             env_.clear_all();
             memo_.clear();
+            resolved_ = {};
             return;
         }
         for (const std::string& n : st.words) {

@@ -256,3 +256,28 @@ TEST_CASE("a name is never both a variable and an unknown function in one value"
     REQUIRE(r.messages.size() == 1);
     CHECK(r.messages[0] == "h is used both as a variable and as an unknown function h(...); rename one of them");
 }
+
+// The session keeps the last expression statement's resolved value by its text; a
+// definition in between must be seen, and notes must be said every time.
+TEST_CASE("a statement run again sees definitions made in between") {
+    Session s;
+    CHECK(run(s, "d/dx g(x) at x=2") == "error: unknown-function at 1:6");
+    CHECK(run(s, "g(x) = x^3") == "g(x) = x^3");
+    CHECK(run(s, "d/dx g(x) at x=2") == "12");
+    CHECK(run(s, "d/dx g(x) at x=3") == "27");
+    CHECK(run(s, "g(x) = x^2") == "g(x) = x^2");
+    CHECK(run(s, "d/dx g(x) at x=3") == "6");
+    CHECK(run(s, "clear g") == "");
+    CHECK(run(s, "d/dx g(x) at x=3") == "error: unknown-function at 1:6");
+    CHECK(run(s, "a = 2") == "a = 2");
+    CHECK(run(s, "a x") == "2*x");
+    CHECK(run(s, "a = 5") == "a = 5");
+    CHECK(run(s, "a x") == "5*x");
+    for (int i = 0; i < 2; ++i) {
+        Recorder r;
+        r.chunk = "d/dx sn(x)";
+        s.run(r.chunk, r);
+        CHECK(r.lines == std::vector<std::string>{"sn'(x)"});
+        CHECK(r.notes.size() == 1);
+    }
+}

@@ -2,6 +2,7 @@
 // with the rules that keep them acyclic.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -32,6 +33,10 @@ public:
     bool clear(const std::string& name);
     void clear_all();
 
+    /// Changes with every definition, binding or clear, and never repeats (a process-wide
+    /// counter), so two environments with the same version hold the same names.
+    [[nodiscard]] std::uint64_t version() const { return version_; }
+
     /// Names in the order they were (re)defined, for vars, funcs and save.
     [[nodiscard]] const std::vector<std::string>& order() const { return order_; }
 
@@ -42,9 +47,12 @@ public:
 private:
     void touch(const std::string& name);
 
+    void changed();
+
     FunctionBodies functions_;
     Bindings values_;
     std::vector<std::string> order_;
+    std::uint64_t version_ = 0;
 };
 
 }  // namespace dfdx

@@ -71,6 +71,13 @@ private:
     Environment env_;
     Settings settings_;
     DerivativeMemo memo_;
+    /// The last expression statement's resolved value, by its text and the environment's
+    /// version: a script asking for one derivative at many points resolves it once.
+    struct Resolved {
+        std::string text;
+        std::uint64_t version = 0;
+        Expr value;
+    } resolved_;
     int plot_width_ = 80;
 };
 
