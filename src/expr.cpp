@@ -81,6 +81,7 @@ int compare(const Expr& a, const Expr& b) {
 bool is_number(const Expr& e, long value) { return e->kind == Kind::Number && e->num == value; }
 
 bool has_symbol(const Expr& e, const std::string& name) {
+    if (!e->has_symbols) return false;
     bool found = false;
     walk_dag(e, [&](const Node& n) {
         found = n.kind == Kind::Symbol && n.name == name;
@@ -89,25 +90,12 @@ bool has_symbol(const Expr& e, const std::string& name) {
     return found;
 }
 
-bool has_unknown_calls(const Expr& e) {
-    bool found = false;
-    walk_dag(e, [&](const Node& n) {
-        found = n.kind == Kind::Apply || n.kind == Kind::Deriv;
-        return !found;
-    });
-    return found;
-}
+bool has_unknown_calls(const Expr& e) { return e->has_calls; }
 
-bool is_constant_value(const Expr& e) {
-    bool found = false;
-    walk_dag(e, [&](const Node& n) {
-        found = n.kind == Kind::Symbol || n.kind == Kind::Apply || n.kind == Kind::Deriv;
-        return !found;
-    });
-    return !found;
-}
+bool is_constant_value(const Expr& e) { return !e->has_symbols && !e->has_calls; }
 
 std::vector<std::string> free_symbols(const Expr& e) {
+    if (!e->has_symbols) return {};
     std::set<std::string> names;
     walk_dag(e, [&](const Node& n) {
         if (n.kind == Kind::Symbol) names.insert(n.name);
@@ -117,6 +105,7 @@ std::vector<std::string> free_symbols(const Expr& e) {
 }
 
 std::optional<std::string> variable_and_function(const Expr& e) {
+    if (!e->has_symbols || !e->has_calls) return std::nullopt;
     std::set<std::string> symbols, calls;
     walk_dag(e, [&](const Node& n) {
         if (n.kind == Kind::Symbol) symbols.insert(n.name);
@@ -130,11 +119,12 @@ std::optional<std::string> variable_and_function(const Expr& e) {
 }
 
 Expr unknown_call_at_point(const Expr& e) {
+    if (!e->has_calls) return {};
     Expr found;
     walk_dag(e, [&](const Node& n) {
         if (n.kind != Kind::Apply && n.kind != Kind::Deriv) return true;
         for (const Expr& a : n.args) {
-            if (!free_symbols(a).empty() || has_unknown_calls(a)) return true;
+            if (!is_constant_value(a)) return true;
         }
         found = Expr(&n);
         return false;

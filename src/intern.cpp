@@ -278,7 +278,13 @@ Expr intern(Node&& proto) {
     if (const Node* found = t.nodes.find(proto)) return Expr(found);
     poll(t);
     std::uint32_t depth = 0;
-    for (const Expr& a : proto.args) depth = std::max(depth, a->depth);
+    proto.has_symbols = proto.kind == Kind::Symbol;
+    proto.has_calls = proto.kind == Kind::Apply || proto.kind == Kind::Deriv;
+    for (const Expr& a : proto.args) {
+        depth = std::max(depth, a->depth);
+        proto.has_symbols |= a->has_symbols;
+        proto.has_calls |= a->has_calls;
+    }
     proto.depth = depth + 1;
     if (proto.depth > max_depth) {
         throw Error(ErrorCode::Limit, "expression deeper than the limit of " +

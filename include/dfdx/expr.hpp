@@ -64,6 +64,8 @@ public:
     Kind kind = Kind::Number;
     std::uint32_t id = 0;
     std::uint32_t depth = 1;             ///< longest path to a leaf, in nodes
+    bool has_symbols = false;            ///< a Symbol anywhere in it (set when interned)
+    bool has_calls = false;              ///< an Apply or Deriv anywhere in it (likewise)
     std::uint64_t hash = 0;              ///< structural: depends only on the contents
     Rational num;
     std::string name;
