@@ -260,19 +260,21 @@ TEST_CASE("a name is never both a variable and an unknown function in one value"
 // The session keeps the last expression statement's resolved value by its text; a
 // definition in between must be seen, and notes must be said every time.
 TEST_CASE("a statement run again sees definitions made in between") {
+    transcript({
+        {"d/dx g(x) at x=2", "error: unknown-function at 1:6"},
+        {"g(x) = x^3", "g(x) = x^3"},
+        {"d/dx g(x) at x=2", "12"},
+        {"d/dx g(x) at x=3", "27"},
+        {"g(x) = x^2", "g(x) = x^2"},
+        {"d/dx g(x) at x=3", "6"},
+        {"clear g", ""},
+        {"d/dx g(x) at x=3", "error: unknown-function at 1:6"},
+        {"a = 2", "a = 2"},
+        {"a x", "2*x"},
+        {"a = 5", "a = 5"},
+        {"a x", "5*x"},
+    });
     Session s;
-    CHECK(run(s, "d/dx g(x) at x=2") == "error: unknown-function at 1:6");
-    CHECK(run(s, "g(x) = x^3") == "g(x) = x^3");
-    CHECK(run(s, "d/dx g(x) at x=2") == "12");
-    CHECK(run(s, "d/dx g(x) at x=3") == "27");
-    CHECK(run(s, "g(x) = x^2") == "g(x) = x^2");
-    CHECK(run(s, "d/dx g(x) at x=3") == "6");
-    CHECK(run(s, "clear g") == "");
-    CHECK(run(s, "d/dx g(x) at x=3") == "error: unknown-function at 1:6");
-    CHECK(run(s, "a = 2") == "a = 2");
-    CHECK(run(s, "a x") == "2*x");
-    CHECK(run(s, "a = 5") == "a = 5");
-    CHECK(run(s, "a x") == "5*x");
     for (int i = 0; i < 2; ++i) {
         Recorder r;
         r.chunk = "d/dx sn(x)";
