@@ -4,7 +4,8 @@
 #include <algorithm>
 #include <optional>
 #include <set>
-#include <unordered_set>
+
+#include "small_node_map.hpp"
 
 namespace dfdx {
 
@@ -32,37 +33,16 @@ int deep_compare(const Node& a, const Node& b) {
     return cmp3(a.orders, b.orders);
 }
 
-/// The nodes a walk has met: a short array searched in place while the walk is small
-/// (most values have a few dozen nodes), a hash set past that.
-class SeenNodes {
-public:
-    bool insert(const Node* n) {
-        if (set_.empty()) {
-            if (std::find(few_.begin(), few_.end(), n) != few_.end()) return false;
-            if (few_.size() < kFew) {
-                few_.push_back(n);
-                return true;
-            }
-            set_.insert(few_.begin(), few_.end());
-        }
-        return set_.insert(n).second;
-    }
-
-private:
-    static constexpr std::size_t kFew = 48;
-    std::vector<const Node*> few_;
-    std::unordered_set<const Node*> set_;
-};
-
 /// Visits every distinct node once; stops early when visit returns false.
 template <class Visit>
 void walk_dag(const Expr& root, Visit&& visit) {
-    SeenNodes seen;
+    detail::SmallNodeMap<bool> seen;
     std::vector<const Node*> stack{root.get()};
     while (!stack.empty()) {
         const Node* n = stack.back();
         stack.pop_back();
-        if (!seen.insert(n)) continue;
+        if (seen.find(n)) continue;
+        seen.insert(n, true);
         check_interrupt();  // walks of 100,000-node results create no nodes
         if (!visit(*n)) return;
         for (const Expr& a : n->args) stack.push_back(a.get());

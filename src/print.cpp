@@ -39,15 +39,15 @@ bool name_char(char ch) {
     return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '_';
 }
 
-/// `s` without a trailing exponent: "^2" (plain) or superscript digits (unicode);
-/// empty when what follows a `^` is not digits.
+/// `s` without a trailing whole-number exponent: "^2" (plain) or superscript digits
+/// (unicode); `s` itself when it has none.
 std::string_view strip_exponent(std::string_view s) {
-    if (std::size_t caret = s.find('^'); caret != std::string_view::npos) {
+    if (std::size_t caret = s.rfind('^'); caret != std::string_view::npos) {
         std::string_view order = s.substr(caret + 1);
         bool digits = !order.empty() && std::all_of(order.begin(), order.end(), [](char c) {
             return c >= '0' && c <= '9';
         });
-        return digits ? s.substr(0, caret) : std::string_view();
+        return digits ? s.substr(0, caret) : s;
     }
     static const std::string sups[] = {superscript("0"), superscript("1"), superscript("2"), superscript("3"),
                                        superscript("4"), superscript("5"), superscript("6"), superscript("7"),
@@ -79,19 +79,8 @@ bool reads_as_derivative(const std::string& last_top, const std::string& den) {
     if (den.size() < 2 || den[0] != 'd' || !name_char(den[1])) return false;
     if (last_name(last_top).starts_with('d')) return true;
     // d^2 and d²: a lone d under a whole-number exponent.
-    std::string_view head = last_top;
-    std::size_t digits = head.size();
-    while (digits > 0 && head[digits - 1] >= '0' && head[digits - 1] <= '9') --digits;
-    if (digits < head.size() && digits > 0 && head[digits - 1] == '^') {
-        head = head.substr(0, digits - 1);
-    } else if (head.find('^') == std::string_view::npos) {
-        std::string_view stripped = strip_exponent(head);  // superscript digits (unicode)
-        if (stripped.size() == head.size()) return false;
-        head = stripped;
-    } else {
-        return false;
-    }
-    return last_name(head) == "d";
+    std::string_view head = strip_exponent(last_top);
+    return head.size() < last_top.size() && last_name(head) == "d";
 }
 
 /// One factor of a product as printed, before it is joined to the others.

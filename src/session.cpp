@@ -16,8 +16,6 @@ namespace dfdx {
 
 namespace {
 
-bool is_numeric(const Expr& e) { return is_constant_value(e); }
-
 std::string join(const std::vector<std::string>& parts, const std::string& sep) {
     std::string s;
     for (std::size_t i = 0; i < parts.size(); ++i) s += (i ? sep : "") + parts[i];
@@ -64,12 +62,12 @@ std::string Session::show(const Expr& e, bool force_decimal, const std::vector<s
     PrintOptions opt{settings_.format, leading};
     if (e.kind() == Kind::Vector) {
         if (!force_decimal && std::all_of(e->args.begin(), e->args.end(), [](const Expr& a) {
-                return !is_numeric(a) || is_number(a) || a.kind() == Kind::Vector;
+                return !is_constant_value(a) || is_number(a) || a.kind() == Kind::Vector;
             })) {
             bool nested_numeric = false;
             for (const Expr& a : e->args) {
                 if (a.kind() == Kind::Vector) {
-                    for (const Expr& b : a->args) nested_numeric |= is_numeric(b) && !is_number(b);
+                    for (const Expr& b : a->args) nested_numeric |= is_constant_value(b) && !is_number(b);
                 }
             }
             if (!nested_numeric) return print(e, opt);
@@ -80,7 +78,7 @@ std::string Session::show(const Expr& e, bool force_decimal, const std::vector<s
         return "[" + join(parts, ", ") + "]";
     }
     if (is_number(e) && !force_decimal) return print(e, opt);
-    if (is_numeric(e)) {
+    if (is_constant_value(e)) {
         double v = evaluate(e);
         if (std::isfinite(v)) return format_decimal(v, settings_.precision);
         if (force_decimal) throw Error(ErrorCode::Limit, "the value is too large for a decimal");
@@ -162,10 +160,8 @@ void Session::execute(const Statement& st, std::string_view chunk, Sink& sink) {
                 if (notes.empty()) resolved_ = {std::string(source), env_.version(), value};
             }
             value = evaluate_at(value, st.at, notes);
-            if (has_unknown_calls(value)) {
-                check_names(value, *body);
-                check_no_unknown_at_point(value, *body);
-            }
+            check_names(value, *body);  // both answer at once for values without unknown calls
+            check_no_unknown_at_point(value, *body);
             std::string text = show(value, force);
             flush_notes();
             sink.result(text);

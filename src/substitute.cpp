@@ -2,10 +2,10 @@
 #include "dfdx/substitute.hpp"
 
 #include <algorithm>
-#include <unordered_map>
 
 #include "dfdx/construct.hpp"
 #include "dfdx/diff.hpp"
+#include "small_node_map.hpp"
 
 namespace dfdx {
 
@@ -16,17 +16,10 @@ class Rewriter {
 public:
     explicit Rewriter(Leaf leaf) : leaf_(std::move(leaf)) {}
     Expr operator()(const Expr& e) {
-        if (const Expr* done = find(e)) return *done;
+        if (const Expr* done = memo_.find(e.get())) return *done;
         Expr r = leaf_(e, *this);
-        if (map_.empty() && few_.size() < kFew) {
-            few_.emplace_back(e, r);
-        } else {
-            if (map_.empty()) {
-                for (const auto& [k, v] : few_) map_.emplace(k.get(), v);
-            }
-            map_.emplace(e.get(), r);
-            keep_.push_back(e);
-        }
+        memo_.insert(e.get(), r);
+        keep_.push_back(e);  // the keys' nodes stay alive, so no address is reused meanwhile
         return r;
     }
     Expr children(const Expr& e) {
@@ -42,23 +35,8 @@ public:
     }
 
 private:
-    // Results so far: a short list searched in place while the walk is small (most are),
-    // a hash map past that. The keys hold their nodes, so no address is reused meanwhile.
-    const Expr* find(const Expr& e) const {
-        if (map_.empty()) {
-            for (const auto& [k, v] : few_) {
-                if (k == e) return &v;
-            }
-            return nullptr;
-        }
-        auto it = map_.find(e.get());
-        return it == map_.end() ? nullptr : &it->second;
-    }
-
-    static constexpr std::size_t kFew = 48;
     Leaf leaf_;
-    std::vector<std::pair<Expr, Expr>> few_;
-    std::unordered_map<const Node*, Expr> map_;
+    detail::SmallNodeMap<Expr> memo_;
     std::vector<Expr> keep_;
 };
 

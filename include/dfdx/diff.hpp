@@ -36,7 +36,10 @@ public:
     explicit DerivativeMemo(std::size_t capacity = 16) : capacity_(capacity) {}
     /// diff(e, var, n), from the memo when it is there.
     Expr diff(const Expr& e, const std::string& var, unsigned long long n);
-    void clear() { entries_.clear(); }
+    void clear() {
+        entries_.clear();
+        next_ = 0;
+    }
 
 private:
     struct Entry {
