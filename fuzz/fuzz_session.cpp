@@ -64,7 +64,8 @@ void check_round_trip(const Expr& v, const std::vector<std::string>* params, con
         if (tolerated(e)) return;
         mismatch(what, printed, std::string("error: ") + e.what());
     }
-    if (!(back == v)) {
+    // Printed text reads back flat: a long sum nested whole in v (construct.hpp) is opened.
+    if (!(back == flatten_sums(v))) {
         std::string shown;
         try {
             shown = print(back);

@@ -3,6 +3,7 @@
 #include "dfdx/construct.hpp"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "dfdx/error.hpp"
 #include "dfdx/functions.hpp"
@@ -192,44 +193,167 @@ std::pair<Expr, Expr> split_power(const Expr& factor) {
     return {factor, one};
 }
 
+namespace {
+
+/// A sum with more terms than this may stay one term of a longer sum (see add).
+constexpr std::size_t kLongSum = 8;
+
+/// Set while flatten_sums runs: add then opens every nested sum.
+thread_local bool flat_sums_only = false;
+
+struct SumItem {
+    Expr rest;
+    Rational c;
+    std::size_t source;  ///< index of the term of add() it came from
+};
+
+/// The long sum nested in `s` (an arg of kind Add), or null: there is at most one.
+const Node* nested_sum(const Node& s) {
+    // compare() orders by kind first, so the Add args sit together after the leaves.
+    auto it = std::lower_bound(s.args.begin(), s.args.end(), Kind::Add,
+                               [](const Expr& a, Kind k) { return a.kind() < k; });
+    return it != s.args.end() && it->kind() == Kind::Add ? it->get() : nullptr;
+}
+
+/// compare(a, b) < 0, with its two cheap steps inline (a binary search runs mostly on them).
+bool less_fast(const Expr& a, const Expr& b) {
+    if (a == b) return false;
+    if (a->kind != b->kind) return a->kind < b->kind;
+    if (a->hash != b->hash) return a->hash < b->hash;
+    return compare(a, b) < 0;
+}
+
+/// True when `rest` is a term of the long sum `s` or of the sums nested in it.
+bool has_term(const Node* s, const Expr& rest) {
+    for (; s; s = nested_sum(*s)) {
+        if (std::binary_search(s->args.begin(), s->args.end(), rest, less_fast)) return true;
+    }
+    return false;
+}
+
+/// All the terms of `s` times c, nested sums opened, into items; its constant into k.
+void open_sum(const Expr& s, const Rational& c, std::size_t source, Rational& k, std::vector<SumItem>& items) {
+    k += c * s->num;
+    for (std::size_t i = 0; i < s->args.size(); ++i) {
+        check_interrupt();  // sums of 100,000 terms are collected without new nodes
+        Rational ci = c * s->coeffs[i];
+        if (s->args[i].kind() == Kind::Add) open_sum(s->args[i], ci, source, k, items);
+        else items.push_back({s->args[i], std::move(ci), source});
+    }
+}
+
+/// The long sum `s` with the layers nested in it that are no longer than the layers
+/// outside them opened into one, so layers at least double inward and a sum grown a term
+/// at a time is nested O(log n) deep, like a binary counter. `s` itself when none is.
+/// Nothing is looked up: the layers are disjoint already.
+Expr merge_layers(const Expr& s) {
+    const Node* inner = nested_sum(*s);
+    if (!inner || inner->args.size() > s->args.size()) return s;
+    std::vector<SumItem> items;
+    Rational k(0), c(1);
+    Expr open = s;
+    do {
+        k += c * open->num;
+        Rational inner_c;
+        Expr next;
+        for (std::size_t i = 0; i < open->args.size(); ++i) {
+            Rational ci = c * open->coeffs[i];
+            if (open->args[i].kind() == Kind::Add) {
+                next = open->args[i];
+                inner_c = std::move(ci);
+            } else {
+                items.push_back({open->args[i], std::move(ci), 0});
+            }
+        }
+        open = std::move(next);
+        c = std::move(inner_c);
+    } while (open && open->args.size() <= items.size() + 1);  // + 1: the nested sum's place
+    if (open) items.push_back({std::move(open), std::move(c), 0});
+    std::stable_sort(items.begin(), items.end(), [](const SumItem& a, const SumItem& b) {
+        check_interrupt();
+        return compare(a.rest, b.rest) < 0;
+    });
+    std::vector<Expr> args;
+    std::vector<Rational> coeffs;
+    args.reserve(items.size());
+    coeffs.reserve(items.size());
+    for (SumItem& it : items) {
+        args.push_back(std::move(it.rest));
+        coeffs.push_back(std::move(it.c));
+    }
+    return make_node(Kind::Add, k, std::move(args), std::move(coeffs));
+}
+
+}  // namespace
+
+// Sums are flattened and like terms collected, with one exception that keeps repeated
+// growth linear: a long sum (more than kLongSum terms) that shares no term with the
+// others stays whole, as one term. e = e^2 + e, repeated n times, would otherwise copy
+// ever longer lists of terms (n^2/2 in all), and so would its derivative. A sum holds
+// at most one such nested sum, and none of its terms is a term of the nested one, so
+// opening them all (sum_terms) gives the same terms as the flat form would have.
 Expr add(std::span<const Expr> terms) {
     for (const Expr& t : terms) {
         if (t.kind() == Kind::Vector) return add_vectors(terms);
     }
     Rational constant(0);
-    std::vector<std::pair<Expr, Rational>> items;
+    std::vector<SumItem> items;
     items.reserve(terms.size() + 2);
-    auto collect = [&](const Expr& rest, const Rational& c) {
-        check_interrupt();  // sums of 100,000 terms are collected without new nodes
-        items.emplace_back(rest, c);
+    struct Long {
+        Expr sum;
+        Rational c;
+        std::size_t source;
     };
-    for (const Expr& t : terms) {
+    std::vector<Long> longs;
+    for (std::size_t k = 0; k < terms.size(); ++k) {
+        const Expr& t = terms[k];
         switch (t.kind()) {
             case Kind::Number: constant += t->num; break;
             case Kind::Add:
+                if (t->args.size() > kLongSum) {
+                    longs.push_back({t, Rational(1), k});
+                    break;
+                }
                 constant += t->num;
-                for (std::size_t i = 0; i < t->args.size(); ++i) collect(t->args[i], t->coeffs[i]);
+                for (std::size_t i = 0; i < t->args.size(); ++i) {
+                    check_interrupt();
+                    if (t->args[i].kind() == Kind::Add) longs.push_back({t->args[i], t->coeffs[i], k});
+                    else items.push_back({t->args[i], t->coeffs[i], k});
+                }
                 break;
             default: {
                 auto [c, rest] = split_coefficient(t);
-                collect(rest, c);
+                items.push_back({std::move(rest), std::move(c), k});
             }
         }
     }
-    stable_sort_small(items.begin(), items.end(), [](const auto& a, const auto& b) {
+    if (!longs.empty()) {
+        // One long sum stays whole when no other term is like one of its terms. The terms
+        // of the sum it came from are not (that sum was built so), so only the rest are
+        // looked up: one binary search per nesting level each.
+        bool keep = !flat_sums_only && longs.size() == 1 && std::none_of(items.begin(), items.end(), [&](const SumItem& it) {
+                        return it.source != longs[0].source && has_term(longs[0].sum.get(), it.rest);
+                    });
+        if (keep) {
+            items.push_back({merge_layers(longs[0].sum), longs[0].c, terms.size()});
+        } else {
+            for (const Long& l : longs) open_sum(l.sum, l.c, l.source, constant, items);
+        }
+    }
+    stable_sort_small(items.begin(), items.end(), [](const SumItem& a, const SumItem& b) {
         check_interrupt();
-        return compare(a.first, b.first) < 0;
+        return compare(a.rest, b.rest) < 0;
     });
     std::vector<Expr> args;
     std::vector<Rational> coeffs;
     args.reserve(items.size());
     coeffs.reserve(items.size());
     for (std::size_t i = 0; i < items.size();) {
-        Rational c = items[i].second;
+        Rational c = items[i].c;
         std::size_t j = i + 1;
-        while (j < items.size() && items[j].first == items[i].first) c += items[j++].second;
+        while (j < items.size() && items[j].rest == items[i].rest) c += items[j++].c;
         if (c != 0) {
-            args.push_back(items[i].first);
+            args.push_back(items[i].rest);
             coeffs.push_back(c);
         }
         i = j;
@@ -237,6 +361,45 @@ Expr add(std::span<const Expr> terms) {
     if (args.empty()) return num(constant);
     if (constant == 0 && args.size() == 1) return scale(args[0], coeffs[0]);
     return make_node(Kind::Add, constant, std::move(args), std::move(coeffs));
+}
+
+Expr flatten_sums(const Expr& e) {
+    struct Flattener {
+        std::unordered_map<const Node*, Expr> memo;
+        Expr operator()(const Expr& n) {
+            if (n->args.empty()) return n;
+            if (auto it = memo.find(n.get()); it != memo.end()) return it->second;
+            std::vector<Expr> args;
+            args.reserve(n->args.size());
+            bool same = n.kind() != Kind::Add || !nested_sum(*n);
+            for (const Expr& a : n->args) {
+                args.push_back((*this)(a));
+                same = same && args.back() == a;
+            }
+            Expr r = same ? n : rebuild(n, std::move(args));
+            memo.emplace(n.get(), r);
+            return r;
+        }
+    };
+    struct Flag {
+        bool before = flat_sums_only;
+        Flag() { flat_sums_only = true; }
+        ~Flag() { flat_sums_only = before; }
+    } flag;
+    return Flattener{}(e);
+}
+
+SumTerms sum_terms(const Expr& e) {
+    SumTerms out;
+    if (e.kind() != Kind::Add) {
+        out.terms.push_back({e, Rational(1)});
+        return out;
+    }
+    std::vector<SumItem> items;
+    open_sum(e, Rational(1), 0, out.constant, items);
+    out.terms.reserve(items.size());
+    for (SumItem& it : items) out.terms.emplace_back(std::move(it.rest), std::move(it.c));
+    return out;
 }
 
 Expr add(const Expr& a, const Expr& b) {

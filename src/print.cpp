@@ -307,10 +307,9 @@ private:
         };
         std::vector<Term> terms;
         std::size_t length = 0;
-        for (std::size_t i = 0; i < e->args.size(); ++i) {
+        const SumTerms parts = sum_terms(e);  // long sums nested in e opened
+        for (const auto& [rest, c] : parts.terms) {
             check_interrupt();  // a sum of 100,000 terms takes seconds to print
-            const Expr& rest = e->args[i];
-            const Rational& c = e->coeffs[i];
             std::vector<Expr> fs = rest.kind() == Kind::Mul ? rest->args : std::vector<Expr>{rest};
             Out o = product(abs(c), fs);
             length += o.s.size() + 3;
@@ -322,9 +321,9 @@ private:
             check_interrupt();  // sorting 100,000 terms creates no nodes
             return term_before(a.key, b.key);
         });
-        if (e->num != 0) {
-            Out c = number(abs(e->num));
-            terms.push_back({e->num < 0, {{}, {}, c.s}});
+        if (parts.constant != 0) {
+            Out c = number(abs(parts.constant));
+            terms.push_back({parts.constant < 0, {{}, {}, c.s}});
         }
         // Two terms read better positive first: 1 - sigmoid(x), not -sigmoid(x) + 1.
         if (terms.size() == 2 && terms[0].negative && !terms[1].negative) std::swap(terms[0], terms[1]);

@@ -17,8 +17,9 @@ std::vector<Expr> summands(const Expr& e) {
         out.push_back(e);
         return out;
     }
-    if (e->num != 0) out.push_back(num(e->num));
-    for (std::size_t i = 0; i < e->args.size(); ++i) out.push_back(mul(num(e->coeffs[i]), e->args[i]));
+    const SumTerms parts = sum_terms(e);  // long sums nested in e opened
+    if (parts.constant != 0) out.push_back(num(parts.constant));
+    for (const auto& [rest, c] : parts.terms) out.push_back(mul(num(c), rest));
     return out;
 }
 

@@ -1,9 +1,13 @@
 // The canonical constructors: the only way to build expressions. Each returns the
-// canonical form, so equal mathematics built two ways is the same node.
+// canonical form, so equal mathematics built two ways is the same node. One exception:
+// a sum of more than 32 terms may keep a long sum it was built from whole, as one of its
+// terms (see add), so a long sum built in two ways can be two nodes; sum_terms reads
+// both as the same terms, and print prints them alike.
 //
 //   valid (canonical)            built from                 never built
 //   x^3                          x*x^2                      Mul{x, x^2}
 //   2*x + 1                      x + 1 + x                  Add{x, 1, x}
+//   a + b + c                    (a + b) + c                Add{Add{a, b}, c}
 //   2*x + 2*y                    2*(x + y)                  Mul{2, x + y}
 //   sqrt(x^2)                    (x^2)^(1/2)                x  (only valid for x >= 0)
 //   x^6                          (x^2)^3                    Pow{x^2, 3}
@@ -47,6 +51,19 @@ Expr vector(std::vector<Expr> elements);
 
 /// Rebuilds `e` with new children through the constructors above.
 Expr rebuild(const Expr& e, std::vector<Expr> args);
+
+/// A sum read as its terms: the constant, and each term with its coefficient, with the
+/// long sums nested in it opened (add keeps a long sum whole as one term of a longer
+/// one). The terms are the ones the flat form of the sum would have. Anything else is
+/// one term with coefficient 1.
+struct SumTerms {
+    Rational constant;
+    std::vector<std::pair<Expr, Rational>> terms;
+};
+SumTerms sum_terms(const Expr& e);
+/// e with every nested long sum opened: the one form of e whatever order it was built
+/// in, and the form its printed text reads back as.
+Expr flatten_sums(const Expr& e);
 
 /// Splits a term into its rational coefficient and the rest (2*x*y -> 2, x*y).
 std::pair<Rational, Expr> split_coefficient(const Expr& term);

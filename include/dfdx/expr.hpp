@@ -18,7 +18,8 @@ enum class Kind : std::uint8_t {
     Number,    ///< num: an exact rational
     Symbol,    ///< name: a free variable
     Constant,  ///< id: pi or e
-    Add,       ///< num + sum(coeffs[i] * args[i]); args sorted, none a Number, Add or scaled Mul
+    Add,       ///< num + sum(coeffs[i] * args[i]); args sorted, none a Number or scaled Mul, at
+               ///< most one an Add: a long sum sharing no term with the others (construct.hpp)
     Mul,       ///< num * prod(args[i]); args sorted by base, none a Number or Mul
     Pow,       ///< args[0] ^ args[1]
     Func,      ///< id: a built-in function of functions.hpp, applied to args
