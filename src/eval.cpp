@@ -2,10 +2,10 @@
 #include "dfdx/eval.hpp"
 
 #include <cmath>
-#include <unordered_map>
 
 #include "dfdx/error.hpp"
 #include "dfdx/functions.hpp"
+#include "small_node_map.hpp"
 
 namespace dfdx {
 
@@ -16,10 +16,9 @@ public:
     explicit Evaluator(const Point& point) : point_(point) {}
 
     double operator()(const Expr& e) {
-        auto it = memo_.find(e.get());
-        if (it != memo_.end()) return it->second;
+        if (const double* done = memo_.find(e.get())) return *done;
         double v = compute(e);
-        memo_.emplace(e.get(), v);
+        memo_.insert(e.get(), v);
         return v;
     }
 
@@ -66,7 +65,7 @@ private:
     }
 
     const Point& point_;
-    std::unordered_map<const Node*, double> memo_;
+    detail::SmallNodeMap<double> memo_;
 };
 
 }  // namespace

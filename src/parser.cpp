@@ -598,21 +598,35 @@ void parse_statements(std::string_view source, const std::function<bool(ParsedSt
         if ((k == Tok::RParen || k == Tok::RBracket) && depth > 0) --depth;
         bool boundary = k == Tok::End || k == Tok::Semicolon || (k == Tok::Newline && depth == 0);
         if (!boundary) continue;
-        // Newlines inside brackets are spaces: drop them from the statement's tokens.
-        std::vector<Token> stmt;
-        stmt.reserve(i - begin + 1);
-        for (std::size_t j = begin; j < i; ++j) {
-            if (toks[j].kind != Tok::Newline) stmt.push_back(std::move(toks[j]));
-        }
+        const std::size_t first = begin;
         begin = i + 1;
         if (k != Tok::End) depth = 0;
-        if (stmt.empty()) continue;
-        Span span{stmt.front().span.begin, stmt.back().span.end};
-        stmt.push_back(Token{Tok::End, {span.end, span.end}, {}});
+        if (first == i) continue;
+        // Newlines inside brackets are spaces: a statement that has some is parsed from a
+        // copy without them; the others (nearly all) in place, the boundary token made End.
+        bool inner_newline = false;
+        for (std::size_t j = first; j < i; ++j) inner_newline |= toks[j].kind == Tok::Newline;
+        std::vector<Token> stmt;
+        const std::vector<Token>* parsed = &toks;
+        std::size_t from = first, to = i;
+        if (inner_newline) {
+            for (std::size_t j = first; j < i; ++j) {
+                if (toks[j].kind != Tok::Newline) stmt.push_back(std::move(toks[j]));
+            }
+            if (stmt.empty()) continue;
+            parsed = &stmt;
+            from = 0;
+            to = stmt.size();
+            stmt.emplace_back();
+        }
+        const std::vector<Token>& ts = *parsed;
+        Span span{ts[from].span.begin, ts[to - 1].span.end};
+        Token& end = inner_newline ? stmt.back() : toks[i];
+        end = Token{Tok::End, {span.end, span.end}, {}};
         ParsedStatement ps;
         ps.span = span;
         try {
-            Parser p(source, stmt, 0, stmt.size() - 1);
+            Parser p(source, ts, from, to);
             ps.statement = p.statement();
         } catch (const Error& e) {
             ps.error = e;

@@ -1,8 +1,10 @@
 // Private: a map keyed by node address for the walks over one expression (walk_dag's
-// visited set, substitute's results). Most expressions have a few dozen nodes, so the
-// entries live in a short list searched in place, and move to a hash map past that.
+// visited set, substitute's results, evaluate's values). Most expressions have a few
+// dozen nodes, so the first entries live in place (no allocation), searched in a line,
+// and move to a hash map past that.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <unordered_map>
 #include <utility>
@@ -17,8 +19,8 @@ class SmallNodeMap {
 public:
     [[nodiscard]] const V* find(const Node* n) const {
         if (map_.empty()) {
-            for (const auto& [k, v] : few_) {
-                if (k == n) return &v;
+            for (std::size_t i = 0; i < count_; ++i) {
+                if (few_[i].first == n) return &few_[i].second;
             }
             return nullptr;
         }
@@ -28,19 +30,20 @@ public:
 
     /// Adds n, which must not be there yet.
     void insert(const Node* n, V value) {
-        if (map_.empty() && few_.size() < kFew) {
-            few_.emplace_back(n, std::move(value));
+        if (map_.empty() && count_ < kFew) {
+            few_[count_++] = {n, std::move(value)};
             return;
         }
         if (map_.empty()) {
-            for (auto& [k, v] : few_) map_.emplace(k, std::move(v));
+            for (std::size_t i = 0; i < count_; ++i) map_.emplace(few_[i].first, std::move(few_[i].second));
         }
         map_.emplace(n, std::move(value));
     }
 
 private:
-    static constexpr std::size_t kFew = 48;
-    std::vector<std::pair<const Node*, V>> few_;
+    static constexpr std::size_t kFew = 32;
+    std::array<std::pair<const Node*, V>, kFew> few_{};  // in place: no allocation
+    std::size_t count_ = 0;
     std::unordered_map<const Node*, V> map_;
 };
 

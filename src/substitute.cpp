@@ -17,9 +17,9 @@ public:
     explicit Rewriter(Leaf leaf) : leaf_(std::move(leaf)) {}
     Expr operator()(const Expr& e) {
         if (const Expr* done = memo_.find(e.get())) return *done;
+        // Keys are nodes of the input, which the caller holds: no address is reused meanwhile.
         Expr r = leaf_(e, *this);
         memo_.insert(e.get(), r);
-        keep_.push_back(e);  // the keys' nodes stay alive, so no address is reused meanwhile
         return r;
     }
     Expr children(const Expr& e) {
@@ -37,7 +37,6 @@ public:
 private:
     Leaf leaf_;
     detail::SmallNodeMap<Expr> memo_;
-    std::vector<Expr> keep_;
 };
 
 }  // namespace
