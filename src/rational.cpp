@@ -2,6 +2,7 @@
 // limits, powers, roots, formatting, and a hash that depends only on the value.
 #include "dfdx/rational.hpp"
 
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <limits>
@@ -385,9 +386,15 @@ std::string to_string(const Rational& q) { return q.get_str(10); }
 
 std::string format_decimal(double value, int digits) {
     if (value == 0) return "0";
+    // std::to_chars in general format with a precision is printf's %.*g, without the
+    // locale and format-string work (a fifth of a `d/dx f at x=...` statement's output).
     char buf[64];
-    std::snprintf(buf, sizeof buf, "%.*g", digits, value);
-    return buf;
+    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, value, std::chars_format::general, digits);
+    if (ec != std::errc()) {
+        std::snprintf(buf, sizeof buf, "%.*g", digits, value);
+        return buf;
+    }
+    return std::string(buf, end);
 }
 
 std::uint64_t hash_rational(const Rational& q) {
