@@ -614,7 +614,9 @@ Expr rebuild(const Expr& e, std::vector<Expr> args) {
         case Kind::Symbol:
         case Kind::Constant: return e;
         case Kind::Add: {
-            std::vector<Expr> terms{num(e->num)};
+            std::vector<Expr> terms;
+            terms.reserve(args.size() + 1);
+            terms.push_back(num(e->num));
             for (std::size_t i = 0; i < args.size(); ++i) terms.push_back(scale(args[i], e->coeffs[i]));
             return add(terms);
         }

@@ -267,6 +267,7 @@ private:
         SyntaxPtr first = unary();
         if (peek().kind != Tok::Plus && peek().kind != Tok::Minus) return first;
         SyntaxPtr sum = node(SyntaxKind::Sum, {});
+        sum->kids.reserve(4);  // most sums are short: one allocation, not one per doubling
         sum->kids.push_back(std::move(first));
         sum->negated.push_back(false);
         while (peek().kind == Tok::Plus || peek().kind == Tok::Minus) {
@@ -310,6 +311,7 @@ private:
         SyntaxPtr first = power();
         if (peek().kind != Tok::Star && peek().kind != Tok::Slash && !starts_operand(peek())) return first;
         SyntaxPtr prod = node(SyntaxKind::Product, {});
+        prod->kids.reserve(4);
         prod->kids.push_back(std::move(first));
         prod->negated.push_back(false);
         while (true) {
@@ -351,6 +353,7 @@ private:
         Depth guard(*this);
         if (at_end()) unexpected("an exponent after '^'");
         SyntaxPtr p = node(SyntaxKind::Power, {});
+        p->kids.reserve(2);
         p->kids.push_back(std::move(base));
         p->kids.push_back(signed_power());
         p->span = {b, last_end()};

@@ -25,7 +25,7 @@ public:
     Expr children(const Expr& e) {
         if (e->args.empty()) return e;
         std::vector<Expr> args;
-        args.reserve(e->args.size());
+        args.reserve(e->args.size() + 1);  // rebuild adds a product's coefficient
         bool changed = false;
         for (const Expr& a : e->args) {
             args.push_back((*this)(a));
