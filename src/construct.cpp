@@ -233,13 +233,12 @@ bool has_term(const Node* s, const Expr& rest) {
 
 /// All the terms of `s` times c, nested sums opened, into items; its constant into k.
 void open_sum(const Expr& s, const Rational& c, std::size_t source, Rational& k, std::vector<SumItem>& items) {
-    k += c * s->num;
-    for (std::size_t i = 0; i < s->args.size(); ++i) {
+    const bool one = c == 1;
+    Rational constant = for_each_term(s, [&](const Expr& t, const Rational& ct) {
         check_interrupt();  // sums of 100,000 terms are collected without new nodes
-        Rational ci = c * s->coeffs[i];
-        if (s->args[i].kind() == Kind::Add) open_sum(s->args[i], ci, source, k, items);
-        else items.push_back({s->args[i], std::move(ci), source});
-    }
+        items.push_back({t, one ? ct : c * ct, source});
+    });
+    k += one ? constant : c * constant;
 }
 
 /// The long sum `s` with the layers nested in it that are no longer than the layers
@@ -387,19 +386,6 @@ Expr flatten_sums(const Expr& e) {
         ~Flag() { flat_sums_only = before; }
     } flag;
     return Flattener{}(e);
-}
-
-SumTerms sum_terms(const Expr& e) {
-    SumTerms out;
-    if (e.kind() != Kind::Add) {
-        out.terms.push_back({e, Rational(1)});
-        return out;
-    }
-    std::vector<SumItem> items;
-    open_sum(e, Rational(1), 0, out.constant, items);
-    out.terms.reserve(items.size());
-    for (SumItem& it : items) out.terms.emplace_back(std::move(it.rest), std::move(it.c));
-    return out;
 }
 
 Expr add(const Expr& a, const Expr& b) {

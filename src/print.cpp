@@ -307,8 +307,8 @@ private:
         };
         std::vector<Term> terms;
         std::size_t length = 0;
-        const SumTerms parts = sum_terms(e);  // long sums nested in e opened
-        for (const auto& [rest, c] : parts.terms) {
+        // The terms with long sums nested in e opened.
+        const Rational constant = for_each_term(e, [&](const Expr& rest, const Rational& c) {
             check_interrupt();  // a sum of 100,000 terms takes seconds to print
             std::vector<Expr> fs = rest.kind() == Kind::Mul ? rest->args : std::vector<Expr>{rest};
             Out o = product(abs(c), fs);
@@ -316,14 +316,14 @@ private:
             // Every term is part of the output, so an over-long sum is known before sorting.
             if (length > kMaxOutput) too_long(e);
             terms.push_back({c < 0, term_key(rest, std::move(o.s))});
-        }
+        });
         std::stable_sort(terms.begin(), terms.end(), [](const Term& a, const Term& b) {
             check_interrupt();  // sorting 100,000 terms creates no nodes
             return term_before(a.key, b.key);
         });
-        if (parts.constant != 0) {
-            Out c = number(abs(parts.constant));
-            terms.push_back({parts.constant < 0, {{}, {}, c.s}});
+        if (constant != 0) {
+            Out c = number(abs(constant));
+            terms.push_back({constant < 0, {{}, {}, c.s}});
         }
         // Two terms read better positive first: 1 - sigmoid(x), not -sigmoid(x) + 1.
         if (terms.size() == 2 && terms[0].negative && !terms[1].negative) std::swap(terms[0], terms[1]);

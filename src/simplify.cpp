@@ -17,9 +17,11 @@ std::vector<Expr> summands(const Expr& e) {
         out.push_back(e);
         return out;
     }
-    const SumTerms parts = sum_terms(e);  // long sums nested in e opened
-    if (parts.constant != 0) out.push_back(num(parts.constant));
-    for (const auto& [rest, c] : parts.terms) out.push_back(mul(num(c), rest));
+    // The terms with long sums nested in e opened; the constant first.
+    out.emplace_back();
+    Rational constant = for_each_term(e, [&](const Expr& rest, const Rational& c) { out.push_back(mul(num(c), rest)); });
+    if (constant != 0) out[0] = num(constant);
+    else out.erase(out.begin());
     return out;
 }
 

@@ -1,8 +1,8 @@
 // The canonical constructors: the only way to build expressions. Each returns the
 // canonical form, so equal mathematics built two ways is the same node. One exception:
 // a sum of more than 32 terms may keep a long sum it was built from whole, as one of its
-// terms (see add), so a long sum built in two ways can be two nodes; sum_terms reads
-// both as the same terms, and print prints them alike.
+// terms (see add), so a long sum built in two ways can be two nodes; for_each_term
+// reads both as the same terms, and print prints them alike.
 //
 //   valid (canonical)            built from                 never built
 //   x^3                          x*x^2                      Mul{x, x^2}
@@ -52,15 +52,13 @@ Expr vector(std::vector<Expr> elements);
 /// Rebuilds `e` with new children through the constructors above.
 Expr rebuild(const Expr& e, std::vector<Expr> args);
 
-/// A sum read as its terms: the constant, and each term with its coefficient, with the
-/// long sums nested in it opened (add keeps a long sum whole as one term of a longer
-/// one). The terms are the ones the flat form of the sum would have. Anything else is
-/// one term with coefficient 1.
-struct SumTerms {
-    Rational constant;
-    std::vector<std::pair<Expr, Rational>> terms;
-};
-SumTerms sum_terms(const Expr& e);
+/// Calls f(term, coefficient) for each term of the sum e, with the long sums nested in it
+/// opened (add keeps a long sum whole as one term of a longer one), and returns the
+/// constant of them all: the terms the flat form of e would have. Anything else is one
+/// term with coefficient 1.
+template <class F>
+Rational for_each_term(const Expr& e, F&& f);
+
 /// e with every nested long sum opened: the one form of e whatever order it was built
 /// in, and the form its printed text reads back as.
 Expr flatten_sums(const Expr& e);
@@ -69,5 +67,34 @@ Expr flatten_sums(const Expr& e);
 std::pair<Rational, Expr> split_coefficient(const Expr& term);
 /// Splits a factor into base and exponent (x^2 -> x, 2; x -> x, 1).
 std::pair<Expr, Expr> split_power(const Expr& factor);
+
+namespace detail {
+template <class F>
+void each_term(const Node& s, const Rational* c, Rational& constant, F& f) {
+    constant += c ? *c * s.num : s.num;
+    for (std::size_t i = 0; i < s.args.size(); ++i) {
+        const Expr& a = s.args[i];
+        if (a.kind() == Kind::Add) {
+            const Rational ci = c ? *c * s.coeffs[i] : s.coeffs[i];
+            each_term(*a, &ci, constant, f);
+        } else if (c) {
+            f(a, *c * s.coeffs[i]);
+        } else {
+            f(a, s.coeffs[i]);  // the common case: no copy of the coefficient
+        }
+    }
+}
+}  // namespace detail
+
+template <class F>
+Rational for_each_term(const Expr& e, F&& f) {
+    Rational constant(0);
+    if (e.kind() != Kind::Add) {
+        f(e, Rational(1));
+        return constant;
+    }
+    detail::each_term(*e, nullptr, constant, f);
+    return constant;
+}
 
 }  // namespace dfdx
