@@ -14,8 +14,9 @@ const std::set<std::string> kAlwaysStop = {"at"};
 
 class Parser {
 public:
-    Parser(std::string_view src, const std::vector<Token>& toks, std::size_t begin, std::size_t end)
-        : src_(src), toks_(toks), pos_(begin), end_(end) {}
+    Parser(std::string_view src, const std::vector<Token>& toks, std::size_t begin, std::size_t end,
+           ParseCache* cache = nullptr)
+        : src_(src), toks_(toks), pos_(begin), end_(end), cache_(cache) {}
 
     // statement = command | definition | binding | expr [ "at" assignments ]
     Statement statement() {
@@ -31,10 +32,32 @@ public:
         if (looks_like_definition()) return definition(std::move(st));
         if (peek().kind == Tok::Ident && peek(1).kind == Tok::Equals) return binding(std::move(st));
         st.kind = StatementKind::Expr;
-        st.expr = expr();
+        st.expr = cached_body();
+        if (!st.expr) {
+            const std::size_t begin = peek().span.begin;
+            st.expr = expr();
+            if (cache_ && is_word("at")) {
+                const std::size_t end = toks_[pos_ - 1].span.end;
+                *cache_ = {begin, std::string(src_.substr(begin, end - begin)), st.expr};
+            }
+        }
         if (accept_word("at")) st.at = assignments();
         finish();
         return st;
+    }
+
+    /// The cache's expression when the statement starts with its text at its offset,
+    /// whole tokens followed by `at`; the parser then stands on the `at`.
+    std::shared_ptr<const Syntax> cached_body() {
+        if (!cache_ || !cache_->body) return nullptr;
+        const std::size_t begin = peek().span.begin, end = begin + cache_->text.size();
+        if (begin != cache_->offset || src_.substr(begin, cache_->text.size()) != cache_->text) return nullptr;
+        std::size_t k = pos_;
+        while (k < end_ && toks_[k].span.end <= end) ++k;
+        if (k == pos_ || toks_[k - 1].span.end != end || k == end_) return nullptr;
+        if (toks_[k].kind != Tok::Ident || toks_[k].text != "at") return nullptr;
+        pos_ = k;
+        return cache_->body;
     }
 
     SyntaxPtr whole_expression() {
@@ -569,6 +592,7 @@ private:
     std::string_view src_;
     const std::vector<Token>& toks_;
     std::size_t pos_, end_;
+    ParseCache* cache_;
     int depth_ = 0;
     std::set<std::string> stops_;
     bool bare_primes_ = false;  ///< table/plot expressions: `f'` may stand alone
@@ -583,7 +607,8 @@ const std::vector<std::string>& command_words() {
     return words;
 }
 
-void parse_statements(std::string_view source, const std::function<bool(ParsedStatement&)>& each) {
+void parse_statements(std::string_view source, const std::function<bool(ParsedStatement&)>& each,
+                      ParseCache* cache) {
     if (source.size() > max_input_bytes) {
         ParsedStatement ps;
         ps.span = {0, std::min<std::size_t>(source.size(), 80)};
@@ -629,7 +654,7 @@ void parse_statements(std::string_view source, const std::function<bool(ParsedSt
         ParsedStatement ps;
         ps.span = span;
         try {
-            Parser p(source, ts, from, to);
+            Parser p(source, ts, from, to, cache);
             ps.statement = p.statement();
         } catch (const Error& e) {
             ps.error = e;

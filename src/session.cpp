@@ -95,7 +95,7 @@ std::string Session::show(const Expr& e, bool force_decimal, const std::vector<s
 
 bool Session::run(std::string_view chunk, Sink& sink) {
     bool ok = true;
-    parse_statements(chunk, [&](ParsedStatement& ps) {
+    auto each = [&](ParsedStatement& ps) {
         if (!sink.keep_going()) return false;
         collect_garbage();  // what a cancelled statement left, before this one's clock starts
         sink.begin(chunk.substr(ps.span.begin, ps.span.end - ps.span.begin));
@@ -115,7 +115,8 @@ bool Session::run(std::string_view chunk, Sink& sink) {
             ok = false;
         }
         return true;
-    });
+    };
+    parse_statements(chunk, each, &parse_cache_);
     return ok;
 }
 

@@ -244,3 +244,77 @@ TEST_CASE("newlines inside brackets are spaces; comments and empty statements va
     CHECK(parsed[0].statement.kind == dfdx::StatementKind::Define);
     CHECK(parsed[0].statement.params == std::vector<std::string>{"x", "y"});
 }
+
+namespace {
+
+// Parses one chunk with the cache; returns its one statement (or error).
+dfdx::ParsedStatement parse_one(std::string_view chunk, dfdx::ParseCache* cache) {
+    std::vector<dfdx::ParsedStatement> out;
+    dfdx::parse_statements(
+        chunk,
+        [&](dfdx::ParsedStatement& ps) {
+            out.push_back(std::move(ps));
+            return true;
+        },
+        cache);
+    REQUIRE(out.size() == 1);
+    return std::move(out[0]);
+}
+
+// The meaning of a statement's expression, printed: what resolve reads from the tree.
+std::string body_meaning(const dfdx::Statement& st) {
+    dfdx::Environment env;
+    dfdx::ResolveContext ctx{env};
+    return dfdx::print(dfdx::resolve(*st.expr, ctx));
+}
+
+}  // namespace
+
+TEST_CASE("the parse cache reuses an expression only where the text parses the same") {
+    dfdx::ParseCache cache;
+    auto first = parse_one("d/dx sin(x)^2 at x=1", &cache);
+    REQUIRE_FALSE(first.error.has_value());
+    CHECK(cache.text == "d/dx sin(x)^2");
+    CHECK(cache.offset == 0);
+    const dfdx::Syntax* kept = cache.body.get();
+    CHECK(first.statement.expr.get() == kept);
+
+    // The same text at the same offset: the kept tree, and the new point.
+    auto again = parse_one("d/dx sin(x)^2 at x=2.5", &cache);
+    REQUIRE_FALSE(again.error.has_value());
+    CHECK(again.statement.expr.get() == kept);
+    REQUIRE(again.statement.at.size() == 1);
+    CHECK(again.statement.at[0].value->text == "2.5");
+    auto tight = parse_one("d/dx sin(x)^2at x=3", &cache);  // `at` needs no space before it
+    CHECK(tight.statement.expr.get() == kept);
+
+    // Texts that start the same but parse otherwise are parsed afresh.
+    const std::pair<std::string_view, std::string_view> misses[] = {
+        {"d/dx sin(x)^2y at x=1", "2*y*cos(x)*sin(x)"},  // the last token runs on
+        {"d/dx sin(x)^2 + x at x=1", "2*cos(x)*sin(x) + 1"},
+        {"d/dx sin(x)^20 at x=1", "20*cos(x)*sin(x)^19"},
+        {"d/dx sin(x)^2", "2*cos(x)*sin(x)"},  // no `at`
+    };
+    for (const auto& [text, meant] : misses) {
+        CAPTURE(text);
+        dfdx::ParseCache fresh = cache;
+        auto ps = parse_one(text, &fresh);
+        REQUIRE_FALSE(ps.error.has_value());
+        CHECK(ps.statement.expr.get() != kept);
+        CHECK(body_meaning(ps.statement) == meant);
+    }
+
+    // At another offset the spans would differ: parsed afresh, and kept from there.
+    auto shifted = parse_one("  d/dx sin(x)^2 at x=1", &cache);
+    CHECK(shifted.statement.expr.get() != kept);
+    CHECK(shifted.statement.expr->span.begin == 2);
+    CHECK(cache.offset == 2);
+
+    // An error after a kept expression is the error the full parse gives, at the same place.
+    auto bad_cached = parse_one("  d/dx sin(x)^2 at x=", &cache);
+    auto bad_fresh = parse_one("  d/dx sin(x)^2 at x=", nullptr);
+    REQUIRE(bad_cached.error.has_value());
+    REQUIRE(bad_fresh.error.has_value());
+    CHECK(std::string(bad_cached.error->what()) == bad_fresh.error->what());
+    CHECK(bad_cached.error->span().begin == bad_fresh.error->span().begin);
+}

@@ -3,7 +3,9 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -24,9 +26,21 @@ struct ParsedStatement {
     Span span;  ///< the statement's source text
 };
 std::vector<ParsedStatement> parse_chunk(std::string_view source);
+
+/// The expression of the last `EXPR at ...` statement parsed, by its text and its offset
+/// in the chunk: a script that asks for one expression at many points, a line each,
+/// parses it once. The same text at the same offset parses to the same tree, spans and
+/// all, so a hit changes nothing but the time.
+struct ParseCache {
+    std::size_t offset = 0;
+    std::string text;
+    std::shared_ptr<const Syntax> body;
+};
+
 /// The same, one statement at a time: each is parsed just before `each` gets it, so a
 /// long chunk never holds all its syntax trees at once. Stops when `each` returns false.
-void parse_statements(std::string_view source, const std::function<bool(ParsedStatement&)>& each);
+void parse_statements(std::string_view source, const std::function<bool(ParsedStatement&)>& each,
+                      ParseCache* cache = nullptr);
 
 /// Parses a single expression (tests and tools).
 SyntaxPtr parse_expression(std::string_view source);

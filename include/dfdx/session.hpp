@@ -8,6 +8,7 @@
 #include "dfdx/diff.hpp"
 #include "dfdx/environment.hpp"
 #include "dfdx/error.hpp"
+#include "dfdx/parser.hpp"
 #include "dfdx/print.hpp"
 #include "dfdx/syntax.hpp"
 
@@ -78,6 +79,7 @@ private:
         std::uint64_t version = 0;
         Expr value;
     } resolved_;
+    ParseCache parse_cache_;  ///< and its text is parsed once (parser.hpp)
     int plot_width_ = 80;
 };
 

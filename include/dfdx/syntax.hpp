@@ -55,7 +55,8 @@ enum class StatementKind {
 struct Statement {
     StatementKind kind = StatementKind::Empty;
     Span span;                       ///< the whole statement (for echo and errors)
-    SyntaxPtr expr;                  ///< Expr, Define, Bind, Explain, Backprop, Sensitivity, Check
+    std::shared_ptr<const Syntax> expr;  ///< Expr, Define, Bind, Explain, Backprop, Sensitivity,
+                                         ///< Check (shared: see ParseCache)
     std::vector<SyntaxPtr> exprs;    ///< Table, Plot
     std::vector<Assignment> at;      ///< `at x=1, y=2`
     std::string name;                ///< Define, Bind: the name; Command: the command word
