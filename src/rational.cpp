@@ -173,7 +173,19 @@ std::string Rational::get_str(int base) const {
 
 double Rational::get_d() const {
     if (big_) return big_->get_d();
-    if (den_ == 1 && uabs(num_) <= (1ull << 53)) return static_cast<double>(num_);
+    constexpr std::uint64_t exact = 1ull << 53;  // integers doubles hold exactly
+    if (den_ == 1 && uabs(num_) <= exact) return static_cast<double>(num_);
+    if (uabs(num_) <= exact && static_cast<std::uint64_t>(den_) <= exact) {
+        // GMP's mpq_get_d truncates toward zero; so must this, or printed digits move.
+        // n and d are exact doubles, so q = n/d is rounded once and the remainder
+        // n - q*d is exact in one fma: when it has the sign opposite to n's, q was
+        // rounded away from zero, and the double next to it toward zero is the truncation.
+        const double n = static_cast<double>(num_), d = static_cast<double>(den_);
+        const double q = n / d;
+        const double r = std::fma(-q, d, n);
+        if ((num_ > 0 && r < 0) || (num_ < 0 && r > 0)) return std::nextafter(q, 0.0);
+        return q;
+    }
     SmallView v(num_, den_);
     return mpq_get_d(v.get());
 }

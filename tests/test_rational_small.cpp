@@ -109,3 +109,33 @@ TEST_CASE("the mpq_class interface dfdx uses works on both representations") {
         CHECK(copy.get_str() == mpq_class(q * 2).get_str());
     }
 }
+
+TEST_CASE("get_d truncates toward zero as GMP's mpq_get_d does, on the inline fast path too") {
+    // A fixed generator: the same million fractions every run.
+    std::uint64_t state = 0x9e3779b97f4a7c15ull;
+    auto next = [&state] {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        return state;
+    };
+    int checked = 0;
+    for (int i = 0; i < 1'000'000; ++i) {
+        // Numerators and denominators of every size up to 2^53, and some past it.
+        const int nbits = 1 + static_cast<int>(next() % 56), dbits = 1 + static_cast<int>(next() % 56);
+        long long n = static_cast<long long>(next() >> (64 - nbits));
+        long long d = static_cast<long long>(next() >> (64 - dbits)) | 1;
+        if (next() & 1) n = -n;
+        mpq_class q(static_cast<long>(n), static_cast<unsigned long>(d));
+        q.canonicalize();
+        const Rational r(q);
+        if (r.get_d() != q.get_d()) {
+            CAPTURE(q.get_str());
+            CHECK(r.get_d() == q.get_d());
+            break;
+        }
+        ++checked;
+    }
+    CHECK(checked == 1'000'000);
+}
+
