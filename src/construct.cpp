@@ -285,17 +285,20 @@ Expr merge_layers(const Expr& s) {
 
 }  // namespace
 
+namespace {
+
 // Sums are flattened and like terms collected, with one exception that keeps repeated
 // growth linear: a long sum (more than kLongSum terms) that shares no term with the
 // others stays whole, as one term. e = e^2 + e, repeated n times, would otherwise copy
 // ever longer lists of terms (n^2/2 in all), and so would its derivative. A sum holds
 // at most one such nested sum, and none of its terms is a term of the nested one, so
-// opening them all (sum_terms) gives the same terms as the flat form would have.
-Expr add(std::span<const Expr> terms) {
-    for (const Expr& t : terms) {
-        if (t.kind() == Kind::Vector) return add_vectors(terms);
-    }
-    Rational constant(0);
+// opening them all (for_each_term) gives the same terms as the flat form would have.
+//
+/// constant + the sum of scales[k] * terms[k] (scales null: all 1), no term a vector.
+/// rebuild gives a sum's new terms with their coefficients here, so no term is built
+/// scaled only to be split again.
+Expr sum_of(std::span<const Expr> terms, const Rational* scales, Rational constant) {
+    auto scaled = [scales](std::size_t k, const Rational& c) { return scales ? scales[k] * c : c; };
     std::vector<SumItem> items;
     items.reserve(terms.size() + 2);
     struct Long {
@@ -307,22 +310,22 @@ Expr add(std::span<const Expr> terms) {
     for (std::size_t k = 0; k < terms.size(); ++k) {
         const Expr& t = terms[k];
         switch (t.kind()) {
-            case Kind::Number: constant += t->num; break;
+            case Kind::Number: constant += scaled(k, t->num); break;
             case Kind::Add:
                 if (t->args.size() > kLongSum) {
-                    longs.push_back({t, Rational(1), k});
+                    longs.push_back({t, scaled(k, Rational(1)), k});
                     break;
                 }
-                constant += t->num;
+                constant += scaled(k, t->num);
                 for (std::size_t i = 0; i < t->args.size(); ++i) {
                     check_interrupt();
-                    if (t->args[i].kind() == Kind::Add) longs.push_back({t->args[i], t->coeffs[i], k});
-                    else items.push_back({t->args[i], t->coeffs[i], k});
+                    if (t->args[i].kind() == Kind::Add) longs.push_back({t->args[i], scaled(k, t->coeffs[i]), k});
+                    else items.push_back({t->args[i], scaled(k, t->coeffs[i]), k});
                 }
                 break;
             default: {
                 auto [c, rest] = split_coefficient(t);
-                items.push_back({std::move(rest), std::move(c), k});
+                items.push_back({std::move(rest), scaled(k, c), k});
             }
         }
     }
@@ -360,6 +363,15 @@ Expr add(std::span<const Expr> terms) {
     if (args.empty()) return num(constant);
     if (constant == 0 && args.size() == 1) return scale(args[0], coeffs[0]);
     return make_node(Kind::Add, constant, std::move(args), std::move(coeffs));
+}
+
+}  // namespace
+
+Expr add(std::span<const Expr> terms) {
+    for (const Expr& t : terms) {
+        if (t.kind() == Kind::Vector) return add_vectors(terms);
+    }
+    return sum_of(terms, nullptr, Rational(0));
 }
 
 Expr flatten_sums(const Expr& e) {
@@ -600,6 +612,8 @@ Expr rebuild(const Expr& e, std::vector<Expr> args) {
         case Kind::Symbol:
         case Kind::Constant: return e;
         case Kind::Add: {
+            bool vectors = std::any_of(args.begin(), args.end(), [](const Expr& a) { return a.kind() == Kind::Vector; });
+            if (!vectors) return sum_of(args, e->coeffs.data(), e->num);
             std::vector<Expr> terms;
             terms.reserve(args.size() + 1);
             terms.push_back(num(e->num));
