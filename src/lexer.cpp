@@ -64,8 +64,14 @@ public:
     }
 
 private:
-    void push(Tok k, std::size_t b, std::size_t e, std::string text = {}) {
-        out_.push_back(Token{k, {b, e}, std::move(text)});
+    void push(Tok k, std::size_t b, std::size_t e) {
+        Token& t = out_.emplace_back();
+        t.kind = k;
+        t.span = {b, e};
+    }
+    void push(Tok k, std::size_t b, std::size_t e, std::string text) {
+        push(k, b, e);
+        out_.back().text = std::move(text);
     }
     void error(std::size_t b, std::size_t e, ErrorCode code, std::string msg) {
         Token t{Tok::Error, {b, e}, std::move(msg)};
@@ -97,6 +103,19 @@ private:
                 i_ = j < s_.size() ? j + 1 : j;
                 return;
             }
+        }
+        // ASCII operators and brackets, most of a formula's tokens, need no decoding.
+        switch (c) {
+            case '+': return push(Tok::Plus, b, ++i_);
+            case '-': return push(Tok::Minus, b, ++i_);
+            case '*': return push(Tok::Star, b, ++i_);
+            case '/': return push(Tok::Slash, b, ++i_);
+            case '^': return push(Tok::Caret, b, ++i_);
+            case '(': return push(Tok::LParen, b, ++i_);
+            case ')': return push(Tok::RParen, b, ++i_);
+            case ',': return push(Tok::Comma, b, ++i_);
+            case '=': return push(Tok::Equals, b, ++i_);
+            default: break;
         }
         if (digit(static_cast<unsigned char>(c)) ||
             (c == '.' && i_ + 1 < s_.size() && digit(static_cast<unsigned char>(s_[i_ + 1])))) {
