@@ -241,6 +241,31 @@ void open_sum(const Expr& s, const Rational& c, std::size_t source, Rational& k,
     k += one ? constant : c * constant;
 }
 
+/// constant + the items' sum as a node: sorted, like terms merged, zero terms dropped.
+Expr collect(std::vector<SumItem>& items, const Rational& constant) {
+    stable_sort_small(items.begin(), items.end(), [](const SumItem& a, const SumItem& b) {
+        check_interrupt();
+        return compare(a.rest, b.rest) < 0;
+    });
+    std::vector<Expr> args;
+    std::vector<Rational> coeffs;
+    args.reserve(items.size());
+    coeffs.reserve(items.size());
+    for (std::size_t i = 0; i < items.size();) {
+        Rational c = items[i].c;
+        std::size_t j = i + 1;
+        while (j < items.size() && items[j].rest == items[i].rest) c += items[j++].c;
+        if (c != 0) {
+            args.push_back(items[i].rest);
+            coeffs.push_back(c);
+        }
+        i = j;
+    }
+    if (args.empty()) return num(constant);
+    if (constant == 0 && args.size() == 1) return scale(args[0], coeffs[0]);
+    return make_node(Kind::Add, constant, std::move(args), std::move(coeffs));
+}
+
 /// The long sum `s` with the layers nested in it that are no longer than the layers
 /// outside them opened into one, so layers at least double inward and a sum grown a term
 /// at a time is nested O(log n) deep, like a binary counter. `s` itself when none is.
@@ -268,19 +293,7 @@ Expr merge_layers(const Expr& s) {
         c = std::move(inner_c);
     } while (open && open->args.size() <= items.size() + 1);  // + 1: the nested sum's place
     if (open) items.push_back({std::move(open), std::move(c), 0});
-    std::stable_sort(items.begin(), items.end(), [](const SumItem& a, const SumItem& b) {
-        check_interrupt();
-        return compare(a.rest, b.rest) < 0;
-    });
-    std::vector<Expr> args;
-    std::vector<Rational> coeffs;
-    args.reserve(items.size());
-    coeffs.reserve(items.size());
-    for (SumItem& it : items) {
-        args.push_back(std::move(it.rest));
-        coeffs.push_back(std::move(it.c));
-    }
-    return make_node(Kind::Add, k, std::move(args), std::move(coeffs));
+    return collect(items, k);  // nothing merges: the layers are disjoint
 }
 
 }  // namespace
@@ -342,27 +355,7 @@ Expr sum_of(std::span<const Expr> terms, const Rational* scales, Rational consta
             for (const Long& l : longs) open_sum(l.sum, l.c, l.source, constant, items);
         }
     }
-    stable_sort_small(items.begin(), items.end(), [](const SumItem& a, const SumItem& b) {
-        check_interrupt();
-        return compare(a.rest, b.rest) < 0;
-    });
-    std::vector<Expr> args;
-    std::vector<Rational> coeffs;
-    args.reserve(items.size());
-    coeffs.reserve(items.size());
-    for (std::size_t i = 0; i < items.size();) {
-        Rational c = items[i].c;
-        std::size_t j = i + 1;
-        while (j < items.size() && items[j].rest == items[i].rest) c += items[j++].c;
-        if (c != 0) {
-            args.push_back(items[i].rest);
-            coeffs.push_back(c);
-        }
-        i = j;
-    }
-    if (args.empty()) return num(constant);
-    if (constant == 0 && args.size() == 1) return scale(args[0], coeffs[0]);
-    return make_node(Kind::Add, constant, std::move(args), std::move(coeffs));
+    return collect(items, constant);
 }
 
 }  // namespace

@@ -8,23 +8,16 @@
 
 #include "dfdx/construct.hpp"
 #include "dfdx/diff.hpp"
-#include "dfdx/environment.hpp"
 #include "dfdx/eval.hpp"
-#include "dfdx/parser.hpp"
 #include "dfdx/print.hpp"
-#include "dfdx/resolve.hpp"
 #include "dfdx/simplify.hpp"
 #include "dfdx/substitute.hpp"
+#include "support.hpp"
 
 using namespace dfdx;
+using test_support::read;
 
 namespace {
-
-Expr read(std::string_view text) {
-    Environment env;
-    ResolveContext ctx{env};
-    return resolve(*parse_expression(text), ctx);
-}
 
 /// The sum nested directly in s, or null.
 const Node* nested(const Node* s) {
