@@ -296,10 +296,6 @@ Expr merge_layers(const Expr& s) {
     return collect(items, k);  // nothing merges: the layers are disjoint
 }
 
-}  // namespace
-
-namespace {
-
 // Sums are flattened and like terms collected, with one exception that keeps repeated
 // growth linear: a long sum (more than kLongSum terms) that shares no term with the
 // others stays whole, as one term. e = e^2 + e, repeated n times, would otherwise copy
