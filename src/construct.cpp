@@ -3,11 +3,11 @@
 #include "dfdx/construct.hpp"
 
 #include <algorithm>
-#include <unordered_map>
 
 #include "dfdx/error.hpp"
 #include "dfdx/functions.hpp"
 #include "node_table.hpp"
+#include "rewriter.hpp"
 
 namespace dfdx {
 
@@ -364,29 +364,20 @@ Expr add(std::span<const Expr> terms) {
 }
 
 Expr flatten_sums(const Expr& e) {
-    struct Flattener {
-        std::unordered_map<const Node*, Expr> memo;
-        Expr operator()(const Expr& n) {
-            if (n->args.empty()) return n;
-            if (auto it = memo.find(n.get()); it != memo.end()) return it->second;
-            std::vector<Expr> args;
-            args.reserve(n->args.size());
-            bool same = n.kind() != Kind::Add || !nested_sum(*n);
-            for (const Expr& a : n->args) {
-                args.push_back((*this)(a));
-                same = same && args.back() == a;
-            }
-            Expr r = same ? n : rebuild(n, std::move(args));
-            memo.emplace(n.get(), r);
-            return r;
-        }
-    };
     struct Flag {
         bool before = flat_sums_only;
         Flag() { flat_sums_only = true; }
         ~Flag() { flat_sums_only = before; }
     } flag;
-    return Flattener{}(e);
+    // Rebuilt while the flag is set, every sum comes out flat; one whose children did
+    // not change but that holds a nested sum is rebuilt from them as they are.
+    auto leaf = [](const Expr& x, auto& self) -> Expr {
+        Expr y = self.children(x);
+        if (y.kind() == Kind::Add && nested_sum(*y)) return rebuild(y, y->args);
+        return y;
+    };
+    detail::Rewriter<decltype(leaf)> r(leaf);
+    return r(e);
 }
 
 Expr add(const Expr& a, const Expr& b) {

@@ -18,10 +18,8 @@ std::vector<Expr> summands(const Expr& e) {
         return out;
     }
     // The terms with long sums nested in e opened; the constant first.
-    out.emplace_back();
     Rational constant = for_each_term(e, [&](const Expr& rest, const Rational& c) { out.push_back(mul(num(c), rest)); });
-    if (constant != 0) out[0] = num(constant);
-    else out.erase(out.begin());
+    if (constant != 0) out.insert(out.begin(), num(constant));
     return out;
 }
 

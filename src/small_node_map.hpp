@@ -8,7 +8,6 @@
 #include <cstddef>
 #include <unordered_map>
 #include <utility>
-#include <vector>
 
 #include "dfdx/expr.hpp"
 

@@ -5,41 +5,9 @@
 
 #include "dfdx/construct.hpp"
 #include "dfdx/diff.hpp"
-#include "small_node_map.hpp"
+#include "rewriter.hpp"
 
 namespace dfdx {
-
-namespace {
-
-template <class Leaf>
-class Rewriter {
-public:
-    explicit Rewriter(Leaf leaf) : leaf_(std::move(leaf)) {}
-    Expr operator()(const Expr& e) {
-        if (const Expr* done = memo_.find(e.get())) return *done;
-        // Keys are nodes of the input, which the caller holds: no address is reused meanwhile.
-        Expr r = leaf_(e, *this);
-        memo_.insert(e.get(), r);
-        return r;
-    }
-    Expr children(const Expr& e) {
-        if (e->args.empty()) return e;
-        std::vector<Expr> args;
-        args.reserve(e->args.size() + 1);  // rebuild adds a product's coefficient
-        bool changed = false;
-        for (const Expr& a : e->args) {
-            args.push_back((*this)(a));
-            changed |= !(args.back() == a);
-        }
-        return changed ? rebuild(e, std::move(args)) : e;
-    }
-
-private:
-    Leaf leaf_;
-    detail::SmallNodeMap<Expr> memo_;
-};
-
-}  // namespace
 
 std::vector<std::string> FunctionBody::call_params(std::size_t nargs) const {
     if (nargs < params.size()) return {};
@@ -62,7 +30,7 @@ Expr substitute(const Expr& e, const Bindings& values) {
         }
         return self.children(x);
     };
-    Rewriter<decltype(leaf)> r(leaf);
+    detail::Rewriter<decltype(leaf)> r(leaf);
     return r(e);
 }
 
@@ -87,7 +55,7 @@ Expr inline_calls(const Expr& e, const FunctionBodies& bodies) {
         for (std::size_t i = 0; i < params.size(); ++i) b[params[i]] = y->args[i];
         return substitute(body, b);
     };
-    Rewriter<decltype(leaf)> r(leaf);
+    detail::Rewriter<decltype(leaf)> r(leaf);
     return r(e);
 }
 

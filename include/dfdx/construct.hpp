@@ -1,6 +1,6 @@
 // The canonical constructors: the only way to build expressions. Each returns the
 // canonical form, so equal mathematics built two ways is the same node. One exception:
-// a sum of more than 32 terms may keep a long sum it was built from whole, as one of its
+// a sum may keep a long sum (more than 8 terms) it was built from whole, as one of its
 // terms (see add), so a long sum built in two ways can be two nodes; for_each_term
 // reads both as the same terms, and print prints them alike.
 //
