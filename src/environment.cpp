@@ -90,16 +90,24 @@ void Environment::define(const std::string& name, FunctionBody f) {
     if (known) touch(name); else order_.push_back(name);
 }
 
-void Environment::bind(const std::string& name, Expr value) {
+void Environment::bind(const std::string& name, Expr value, std::vector<std::string> appearance) {
     changed();
     bool known = is_function(name) || is_value(name);
     functions_.erase(name);
     values_[name] = std::move(value);
+    appearance_[name] = std::move(appearance);
     if (known) touch(name); else order_.push_back(name);
+}
+
+const std::vector<std::string>& Environment::appearance(const std::string& name) const {
+    static const std::vector<std::string> none;
+    auto it = appearance_.find(name);
+    return it == appearance_.end() ? none : it->second;
 }
 
 bool Environment::clear(const std::string& name) {
     changed();
+    appearance_.erase(name);
     bool found = functions_.erase(name) + values_.erase(name) > 0;
     order_.erase(std::remove(order_.begin(), order_.end(), name), order_.end());
     return found;
@@ -109,6 +117,7 @@ void Environment::clear_all() {
     changed();
     functions_.clear();
     values_.clear();
+    appearance_.clear();
     order_.clear();
 }
 

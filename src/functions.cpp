@@ -42,6 +42,15 @@ double sigmoid(double x) {
 double softplus(double x) { return x > 30 ? x + std::log1p(std::exp(-x)) : std::log1p(std::exp(x)); }
 double sign(double x) { return x > 0 ? 1 : (x < 0 ? -1 : 0); }
 double nan() { return std::nan(""); }
+bool whole(double x) { return x >= 0 && x == std::floor(x); }
+double binomial(double n, double k) {
+    if (!whole(n) || !whole(k)) return nan();
+    if (k > n) return 0;
+    return std::round(std::exp(std::lgamma(n + 1) - std::lgamma(k + 1) - std::lgamma(n - k + 1)));
+}
+[[noreturn]] Expr whole_numbers_only(Args, std::size_t) {
+    throw Error(ErrorCode::Type, "factorial and binomial are defined for whole numbers only: they have no derivative");
+}
 
 #define UNARY(expr) [](Nums x) -> double { const double u = x[0]; return (expr); }
 #define PARTIAL(expr) [](Args a, std::size_t) -> Expr { [[maybe_unused]] const Expr& u = a[0]; return (expr); }
@@ -135,6 +144,20 @@ const std::array kTable = {
                  "relu(x)", "max(0, x); d/dx relu(x) = step(x), 0 at 0", "d/dx relu(x) at x=2"},
     FunctionInfo{"softplus", 1, 1, build_func, PARTIAL(call("sigmoid", u)), UNARY(softplus(u)),
                  "softplus(x)", "ln(1 + exp(x)), a smooth relu", "d/dx softplus(x)"},
+    FunctionInfo{"factorial", 1, 1, build_func, whole_numbers_only, UNARY(whole(u) ? std::tgamma(u + 1) : nan()),
+                 "factorial(n), n!", "n! = 1*2*...*n of a whole number n, exact", "20!"},
+    FunctionInfo{"binomial", 2, 2, build_func, whole_numbers_only, [](Nums x) { return binomial(x[0], x[1]); },
+                 "binomial(n, k)", "n choose k, of whole numbers, exact", "binomial(10, 3)"},
+};
+
+// Spellings of other tools and textbooks, read as dfdx's own names (and echoed in them).
+const std::unordered_map<std::string_view, std::string_view> kAliases = {
+    {"arcsin", "asin"},    {"arccos", "acos"},    {"arctan", "atan"},    {"arccot", "acot"},
+    {"arcsec", "asec"},    {"arccsc", "acsc"},    {"arsinh", "asinh"},   {"arcosh", "acosh"},
+    {"artanh", "atanh"},   {"arcoth", "acoth"},   {"arsech", "asech"},   {"arcsch", "acsch"},
+    {"arcsinh", "asinh"},  {"arccosh", "acosh"},  {"arctanh", "atanh"},  {"arccoth", "acoth"},
+    {"arcsech", "asech"},  {"arccsch", "acsch"},  {"tg", "tan"},         {"ctg", "cot"},
+    {"cosec", "csc"},      {"logistic", "sigmoid"}, {"fact", "factorial"}, {"choose", "binomial"},
 };
 
 #undef UNARY
@@ -211,13 +234,45 @@ std::optional<std::uint32_t> find_function(std::string_view name) {
         return m;
     }();
     auto it = index.find(name);
-    if (it == index.end()) return std::nullopt;
+    if (it == index.end()) {
+        auto alias = kAliases.find(name);
+        if (alias == kAliases.end()) return std::nullopt;
+        it = index.find(alias->second);
+    }
     return it->second;
 }
 
 std::uint32_t function_id(std::string_view name) { return *find_function(name); }
 
+// n! and binomial(n, k) of whole numbers, exactly; an error for other numbers.
+static std::optional<Expr> fold_counting(std::uint32_t id, std::span<const Expr> args) {
+    for (const Expr& a : args) {
+        if (!is_number(a)) return std::nullopt;
+    }
+    for (const Expr& a : args) {
+        if (!is_integer(a->num) || a->num < 0) {
+            throw Error(ErrorCode::Domain, std::string(kTable[id].name) + " is defined for whole numbers only, not " +
+                                               to_string(a->num));
+        }
+    }
+    constexpr unsigned long kMost = 100000;  // 100000! has 456,574 digits
+    const mpz_class& n = args[0]->num.get_num();
+    if (!n.fits_ulong_p() || n.get_ui() > kMost) {
+        throw Error(ErrorCode::Limit, std::string(kTable[id].name) + " past the limit of n = " + std::to_string(kMost));
+    }
+    mpz_class r;
+    if (args.size() == 1) {
+        mpz_fac_ui(r.get_mpz_t(), n.get_ui());
+    } else {
+        const mpz_class& k = args[1]->num.get_num();
+        if (k > n) return num(0);
+        mpz_bin_uiui(r.get_mpz_t(), n.get_ui(), k.get_ui());
+    }
+    return num(Rational(r));
+}
+
 std::optional<Expr> fold_function(std::uint32_t id, std::span<const Expr> args) {
+    if (named(id, "factorial") || named(id, "binomial")) return fold_counting(id, args);
     if (args.size() != 1) {
         if (named(id, "atan2") && is_zero(args[0]) && args[1].kind() == Kind::Number &&
             args[1]->num > 0) {

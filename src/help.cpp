@@ -53,7 +53,7 @@ std::vector<HelpTopic> build_topics() {
          "curves in the terminal (braille) or as SVG", "plot sin(x), cos(x) for x in [-pi, pi]"},
         {K::Command, "vars", "vars", "list the bound names", "a = 3; vars"},
         {K::Command, "funcs", "funcs", "list the defined functions", "f(x) = x^2; funcs"},
-        {K::Command, "clear", "clear NAME..., clear", "remove definitions (all of them without names)",
+        {K::Command, "clear", "clear NAME..., clear all", "remove the named definitions, or all of them; says what it removed",
          "a = 3; clear a"},
         {K::Command, "set", "set format plain|unicode|latex, set precision N", "change a setting; 'set' shows them",
          "set format unicode; d/dx x^3"},

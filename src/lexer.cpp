@@ -126,13 +126,20 @@ private:
         switch (c) {
             case '+': return push(Tok::Plus, b, ++i_);
             case '-': return push(Tok::Minus, b, ++i_);
-            case '*': return push(Tok::Star, b, ++i_);
+            case '*':  // `**` is a power, as in Python and SymPy
+                if (i_ + 1 < s_.size() && s_[i_ + 1] == '*') return push(Tok::Caret, b, i_ += 2);
+                return push(Tok::Star, b, ++i_);
             case '/': return push(Tok::Slash, b, ++i_);
             case '^': return push(Tok::Caret, b, ++i_);
             case '(': return push(Tok::LParen, b, ++i_);
             case ')': return push(Tok::RParen, b, ++i_);
             case ',': return push(Tok::Comma, b, ++i_);
             case '=': return push(Tok::Equals, b, ++i_);
+            case '|': return push(Tok::Bar, b, ++i_);
+            case '!': return push(Tok::Bang, b, ++i_);
+            case ':':  // `:=` defines, as in Maxima
+                if (i_ + 1 < s_.size() && s_[i_ + 1] == '=') return push(Tok::Equals, b, i_ += 2);
+                break;
             default: break;
         }
         if (digit(static_cast<unsigned char>(c)) ||
@@ -335,6 +342,8 @@ const char* token_name(Tok kind) {
         case Tok::Prime: return "'''";
         case Tok::Partial: return "'∂'";
         case Tok::Sqrt: return "'√'";
+        case Tok::Bar: return "'|'";
+        case Tok::Bang: return "'!'";
         case Tok::Error: return "an invalid character";
         case Tok::End: return "the end of the input";
     }

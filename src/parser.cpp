@@ -6,6 +6,8 @@
 #include <functional>
 #include <set>
 
+#include "dfdx/functions.hpp"
+
 namespace dfdx {
 
 namespace {
@@ -191,15 +193,23 @@ private:
     // assignments = NAME "=" expr { "," NAME "=" expr }
     std::vector<Assignment> assignments() {
         std::vector<Assignment> out;
+        in_point_ = true;  // `NAME =` ends a value: `at x=1 y=2` is a missing comma
         do {
             if (peek().kind != Tok::Ident) unexpected("a name to give a value, as in 'at x=1'");
             Assignment a;
             a.name = peek().text;
             a.name_span = next().span;
+            for (const Assignment& b : out) {
+                if (b.name == a.name) fail(a.name + " is given twice", a.name_span);
+            }
             expect(Tok::Equals, "'=' after " + a.name);
             a.value = expr();
             out.push_back(std::move(a));
+            if (peek().kind == Tok::Ident && peek(1).kind == Tok::Equals) {
+                fail("separate the names with commas, as in 'at x=1, y=2'", peek().span);
+            }
         } while (accept(Tok::Comma));
+        in_point_ = false;
         return out;
     }
 
@@ -288,18 +298,25 @@ private:
         Depth guard(*this);
         std::size_t b = peek().span.begin;
         SyntaxPtr first = unary();
-        if (peek().kind != Tok::Plus && peek().kind != Tok::Minus) return first;
+        if (!sum_continues()) return first;
         SyntaxPtr sum = node(SyntaxKind::Sum, {});
         sum->kids.reserve(4);  // most sums are short: one allocation, not one per doubling
         sum->kids.push_back(std::move(first));
         sum->negated.push_back(false);
-        while (peek().kind == Tok::Plus || peek().kind == Tok::Minus) {
+        while (sum_continues()) {
             bool minus = next().kind == Tok::Minus;
             sum->kids.push_back(unary());
             sum->negated.push_back(minus);
         }
         sum->span = {b, last_end()};
         return sum;
+    }
+
+    /// A `+` or `-` goes on with the sum, except in the operand of a `d/dx` at its own
+    /// level when another derivative form follows: `d/dx x^2 + d/dx x^3` is two terms.
+    bool sum_continues() const {
+        if (peek().kind != Tok::Plus && peek().kind != Tok::Minus) return false;
+        return depth_ != derivative_operand_depth_ || !derivative_at(1);
     }
 
     // The first term of a sum may carry a sign; unary = ("-" | "+") unary | product
@@ -323,7 +340,8 @@ private:
             case Tok::LParen:
             case Tok::Sqrt:
             case Tok::Partial: return true;
-            case Tok::Ident: return !is_stop_word(t);
+            case Tok::Bar: return abs_open_ == 0;  // inside |...| a bar closes
+            case Tok::Ident: return !is_stop_word(t) && !(in_point_ && &t == &peek() && peek(1).kind == Tok::Equals);
             default: return false;
         }
     }
@@ -368,10 +386,10 @@ private:
         return power();
     }
 
-    // power = primary [ "^" signed_power ]        (right-associative)
+    // power = postfix [ "^" signed_power ]        (right-associative)
     SyntaxPtr power() {
         std::size_t b = peek().span.begin;
-        SyntaxPtr base = primary();
+        SyntaxPtr base = postfix(primary(), b);
         if (!accept(Tok::Caret)) return base;
         Depth guard(*this);
         if (at_end()) unexpected("an exponent after '^'");
@@ -381,6 +399,18 @@ private:
         p->kids.push_back(signed_power());
         p->span = {b, last_end()};
         return p;
+    }
+
+    // postfix = primary { "!" }        (n! is factorial(n))
+    SyntaxPtr postfix(SyntaxPtr e, std::size_t b) {
+        while (peek().kind == Tok::Bang) {
+            next();
+            SyntaxPtr c = node(SyntaxKind::Call, {b, last_end()});
+            c->text = "factorial";
+            c->kids.push_back(std::move(e));
+            e = std::move(c);
+        }
+        return e;
     }
 
     // args = [ expr { "," expr } ]
@@ -413,7 +443,9 @@ private:
             case Tok::LParen: {
                 next();
                 if (peek().kind == Tok::RParen) unexpected("an expression inside '()'");
+                const int bars = std::exchange(abs_open_, 0);
                 SyntaxPtr inner = expr();
+                abs_open_ = bars;
                 if (!accept(Tok::RParen)) {
                     if (at_end() || peek().kind == Tok::Newline) {
                         fail("expected ')' to close '(' at " + column_of(t.span.begin), peek().span);
@@ -437,10 +469,22 @@ private:
                 c->span = {t.span.begin, last_end()};
                 return c;
             }
+            case Tok::Bar: {  // |x| is abs(x)
+                next();
+                ++abs_open_;
+                SyntaxPtr inner = expr();
+                --abs_open_;
+                if (!accept(Tok::Bar)) unexpected("'|' to close '|' at " + column_of(t.span.begin));
+                SyntaxPtr c = node(SyntaxKind::Call, {t.span.begin, last_end()});
+                c->text = "abs";
+                c->kids.push_back(std::move(inner));
+                return c;
+            }
             case Tok::Partial: return derivative();
             case Tok::Ident: {
                 if (is_stop_word(t)) unexpected("an expression");
                 if (auto d = try_derivative()) return d;
+                if (auto f = builtin_without_brackets()) return f;
                 return name_or_call();
             }
             case Tok::Error: throw Error(t.error, t.text, t.span);
@@ -459,6 +503,95 @@ private:
             }
         }
         return std::to_string(line) + ":" + std::to_string(col);
+    }
+
+    // --- built-ins written the textbook way ---------------------------------------------
+    // bare_call = FUNC [ "^" NUMBER ] ( "(" args ")" | simple_arg )
+    // simple_arg = [ NUMBER ] [ NAME [ "^" signed_power ] ]     sin 2x cos x = sin(2x)*cos(x)
+
+    bool is_unary_builtin(const Token& t) const {
+        if (t.kind != Tok::Ident || is_stop_word(t)) return false;
+        auto id = find_function(t.text);
+        return id && function_info(*id).min_args == 1;
+    }
+    bool starts_simple_arg(std::size_t k) const {
+        const Token& t = peek(k);
+        if (t.kind == Tok::Number) return true;
+        return t.kind == Tok::Ident && !is_stop_word(t) && !is_unary_builtin(t) && !derivative_at(k) &&
+               !(in_point_ && peek(k + 1).kind == Tok::Equals);
+    }
+
+    /// `sin x`, `ln x`, `sqrt 2x`, `sin^2(x)`; nullptr when the built-in is not written
+    /// that way (brackets right after the name are an ordinary call).
+    SyntaxPtr builtin_without_brackets() {
+        if (!is_unary_builtin(peek())) return nullptr;
+        if (peek(1).kind == Tok::Caret) return builtin_power();
+        if (!starts_simple_arg(1)) return nullptr;
+        const Token& f = next();
+        return bare_call(f);
+    }
+
+    SyntaxPtr builtin_power() {
+        const Token& f = next();
+        next();  // '^'
+        if (peek().kind == Tok::Minus && peek(1).kind == Tok::Number && peek(1).text == "1") {
+            std::string inverse = find_function("a" + f.text) ? "a" + f.text + "(x)" : "its inverse";
+            fail("write " + inverse + " or 1/" + f.text + "(x): " + f.text + "^-1(x) could mean either",
+                 {f.span.begin, peek(1).span.end});
+        }
+        if (peek().kind != Tok::Number) {
+            fail(f.text + " is a built-in function: call it, as in " + f.text + "(x)^2", f.span);
+        }
+        SyntaxPtr exponent = node(SyntaxKind::Number, peek().span);
+        exponent->text = next().text;
+        SyntaxPtr call;
+        if (peek().kind == Tok::LParen) {
+            std::size_t open = next().span.begin;
+            call = node(SyntaxKind::Call, {});
+            call->text = f.text;
+            call->kids = args(Tok::RParen, open);
+            call->span = {f.span.begin, last_end()};
+        } else if (starts_simple_arg(0)) {
+            call = bare_call(f);
+        } else {
+            unexpected("'(' after " + f.text + "^" + exponent->text);
+        }
+        SyntaxPtr p = node(SyntaxKind::Power, {f.span.begin, last_end()});
+        p->kids.push_back(std::move(call));
+        p->kids.push_back(std::move(exponent));
+        return p;
+    }
+
+    SyntaxPtr bare_call(const Token& f) {
+        const std::size_t b = peek().span.begin;
+        SyntaxPtr arg;
+        if (peek().kind == Tok::Number) arg = power();
+        if (starts_simple_arg(0) && peek().kind == Tok::Ident) {
+            SyntaxPtr name = power();
+            if (arg) {
+                SyntaxPtr prod = node(SyntaxKind::Product, {b, last_end()});
+                prod->kids.push_back(std::move(arg));
+                prod->kids.push_back(std::move(name));
+                prod->negated = {false, false};
+                arg = std::move(prod);
+            } else {
+                arg = std::move(name);
+            }
+        }
+        const std::string text(src_.substr(b, last_end() - b));
+        const bool call_inside = arg->kind == SyntaxKind::Call || arg->kind == SyntaxKind::PrimeCall ||
+                                 (arg->kind == SyntaxKind::Product && arg->kids.back()->kind == SyntaxKind::Call);
+        if (call_inside || (starts_operand(peek()) && !is_unary_builtin(peek()))) {
+            const std::string more = call_inside ? "..." : std::string(src_.substr(peek().span.begin,
+                                                                                  peek().span.end - peek().span.begin));
+            fail("brackets needed: write " + f.text + "(" + text + " " + more + ") or " + f.text + "(" + text +
+                     ")*" + more + " (without brackets " + f.text + " takes a number and one name)",
+                 {f.span.begin, peek().span.end});
+        }
+        SyntaxPtr c = node(SyntaxKind::Call, {f.span.begin, last_end()});
+        c->text = f.text;
+        c->kids.push_back(std::move(arg));
+        return c;
     }
 
     SyntaxPtr name_or_call() {
@@ -508,21 +641,43 @@ private:
         return t.kind == Tok::Ident && t.text.size() > 1 && t.text[0] == 'd';
     }
 
-    SyntaxPtr try_derivative() {
-        const Token& t = peek();
+    /// Whether a derivative form (d/dx, d^2/dx^2, df/dx, d2/dx2, ∂/∂x) starts at peek(k).
+    bool derivative_at(std::size_t k) const {
+        const Token& t = peek(k);
+        if (t.kind == Tok::Partial) return true;
+        if (t.kind != Tok::Ident || t.text.empty() || t.text[0] != 'd') return false;
         if (t.text == "d") {
-            if (peek(1).kind == Tok::Slash && is_dvar(2)) return derivative();
-            if (peek(1).kind == Tok::Caret && peek(2).kind == Tok::Number) {
-                std::size_t k = 3;
-                if (peek(k).kind == Tok::Ident && peek(k + 1).kind == Tok::Slash) ++k;
-                if (peek(k).kind == Tok::Slash && is_dvar(k + 1)) return derivative();
+            if (peek(k + 1).kind == Tok::Slash && is_dvar(k + 2)) return true;
+            if (peek(k + 1).kind == Tok::Caret && peek(k + 2).kind == Tok::Number) {
+                std::size_t j = k + 3;
+                if (peek(j).kind == Tok::Ident && peek(j + 1).kind == Tok::Slash) ++j;
+                return peek(j).kind == Tok::Slash && is_dvar(j + 1);
             }
-            return nullptr;
+            return false;
         }
-        if (t.text.size() > 1 && t.text[0] == 'd' && peek(1).kind == Tok::Slash && is_dvar(2)) {
-            return derivative();
+        return peek(k + 1).kind == Tok::Slash && is_dvar(k + 2);
+    }
+
+    SyntaxPtr try_derivative() { return derivative_at(0) ? derivative() : nullptr; }
+
+    /// `dxdy` in `d^2/dxdy`: the variables of a word of d-letter pairs, or none.
+    static std::vector<std::string> split_dvars(const std::string& word) {
+        std::vector<std::string> out;
+        if (word.size() < 4 || word.size() % 2) return out;
+        for (std::size_t i = 0; i < word.size(); i += 2) {
+            const char c = word[i + 1];
+            if (word[i] != 'd' || !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) return {};
+            out.emplace_back(1, c);
         }
-        return nullptr;
+        return out;
+    }
+
+    /// `x2` in `d2/dx2`: the name and the order written after it.
+    static std::pair<std::string, std::string> trailing_digits(const std::string& name) {
+        std::size_t k = name.size();
+        while (k > 0 && name[k - 1] >= '0' && name[k - 1] <= '9') --k;
+        if (k == 0 || k == name.size()) return {name, ""};
+        return {name.substr(0, k), name.substr(k)};
     }
 
     SyntaxPtr derivative() {
@@ -532,7 +687,14 @@ private:
         bool explicit_order = false;
         std::string of;
         if (head.kind == Tok::Ident && head.text.size() > 1) of = head.text.substr(1);
-        if (accept(Tok::Caret)) {
+        // d2/dx2, the calculator spelling of d^2/dx^2
+        const bool numbered = !of.empty() && of.find_first_not_of("0123456789") == std::string::npos;
+        if (numbered) {
+            order = parse_order(Token{Tok::Number, head.span, of});
+            explicit_order = true;
+            of.clear();
+        }
+        if (!numbered && accept(Tok::Caret)) {
             order = parse_order(next());
             explicit_order = true;
         }
@@ -547,6 +709,20 @@ private:
                 v.name = next().text;
             } else {
                 v.name = d.text.substr(1);
+                auto pieces = split_dvars(d.text);
+                if (!pieces.empty() && order - total >= pieces.size() && !(peek().kind == Tok::Caret)) {
+                    for (std::size_t i = 0; i + 1 < pieces.size(); ++i) {
+                        vars.push_back({pieces[i], 1, d.span});
+                        ++total;
+                    }
+                    v.name = pieces.back();
+                } else if (numbered) {
+                    auto [name, digits] = trailing_digits(v.name);
+                    if (!digits.empty()) {
+                        v.name = name;
+                        v.order = parse_order(Token{Tok::Number, d.span, digits});
+                    }
+                }
             }
             v.span = {d.span.begin, last_end()};
             if (peek().kind == Tok::Caret && peek(1).kind == Tok::Number) {
@@ -567,6 +743,12 @@ private:
             SyntaxPtr n = node(SyntaxKind::DerivativeOf, {b, last_end()});
             n->text = of;
             n->vars = std::move(vars);
+            if (peek().kind == Tok::LParen) {  // df/dx(3): the derivative applied, as f'(3)
+                std::size_t open = next().span.begin;
+                n->kids = args(Tok::RParen, open);
+                if (n->kids.empty()) unexpected("an argument inside '()'");
+                n->span.end = last_end();
+            }
             return n;
         }
         SyntaxPtr n = node(SyntaxKind::Derivative, {});
@@ -576,7 +758,9 @@ private:
                 unexpected("an expression to differentiate after d/d" + n->vars.back().name);
             }
         }
+        const int outer = std::exchange(derivative_operand_depth_, depth_ + 1);
         n->kids.push_back(expr());
+        derivative_operand_depth_ = outer;
         n->span = {b, last_end()};
         return n;
     }
@@ -596,6 +780,9 @@ private:
     int depth_ = 0;
     std::set<std::string> stops_;
     bool bare_primes_ = false;  ///< table/plot expressions: `f'` may stand alone
+    int abs_open_ = 0;          ///< bars `|` open at this bracket level
+    bool in_point_ = false;     ///< reading `at x=1, ...`: `NAME =` starts the next name
+    int derivative_operand_depth_ = -1;  ///< depth of the innermost d/dx operand's sum
 };
 
 }  // namespace

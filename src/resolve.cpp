@@ -2,12 +2,15 @@
 #include "dfdx/resolve.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <set>
+#include <unordered_map>
 
 #include "dfdx/construct.hpp"
 #include "dfdx/diff.hpp"
 #include "dfdx/error.hpp"
 #include "dfdx/functions.hpp"
+#include "dfdx/names.hpp"
 #include "dfdx/parser.hpp"
 #include "dfdx/print.hpp"
 #include "dfdx/simplify.hpp"
@@ -21,6 +24,40 @@ const std::vector<std::string> kSpecialForms = {"diff", "grad", "hessian", "jaco
 
 bool is_special(const std::string& name) {
     return std::find(kSpecialForms.begin(), kSpecialForms.end(), name) != kSpecialForms.end();
+}
+
+/// Operations of other calculus tools that dfdx does not do: an error that says so, not
+/// an unknown function echoed back (SPEC §2). A user definition of the name comes first.
+const char* not_done(const std::string& name) {
+    static const std::unordered_map<std::string, const char*> kNotDone = {
+        {"integrate", "dfdx does not integrate"}, {"integral", "dfdx does not integrate"},
+        {"Integrate", "dfdx does not integrate"}, {"antiderivative", "dfdx does not integrate"},
+        {"limit", "dfdx does not take limits"}, {"lim", "dfdx does not take limits"},
+        {"Limit", "dfdx does not take limits"},
+        {"solve", "dfdx does not solve equations"}, {"nsolve", "dfdx does not solve equations"},
+        {"fsolve", "dfdx does not solve equations"}, {"roots", "dfdx does not solve equations"},
+        {"Solve", "dfdx does not solve equations"},
+        {"dsolve", "dfdx does not solve differential equations"},
+        {"series", "dfdx does not expand series; taylor(EXPR, x, a, n) gives a Taylor polynomial"},
+        {"sum", "dfdx does not add up sequences; write the terms out with +"},
+        {"product", "dfdx does not multiply out sequences; write the factors out with *"},
+        {"det", "dfdx does not do matrix algebra"}, {"inverse", "dfdx does not do matrix algebra"},
+        {"transpose", "dfdx does not do matrix algebra"}, {"eigenvals", "dfdx does not do matrix algebra"},
+        {"max", "dfdx has no max; relu(x) is max(0, x)"}, {"min", "dfdx has no min; -relu(-x) is min(0, x)"},
+        {"gamma", "dfdx has no gamma function; n! is the factorial of a whole number"},
+        {"floor", "dfdx has no floor: it works with differentiable functions"},
+        {"ceil", "dfdx has no ceil: it works with differentiable functions"},
+        {"round", "dfdx has no round: it works with differentiable functions"},
+        {"mod", "dfdx has no mod: it works with differentiable functions"},
+    };
+    auto it = kNotDone.find(name);
+    return it == kNotDone.end() ? nullptr : it->second;
+}
+
+/// Names that conventionally name functions: f(x) reads as a call without a note.
+bool function_like(const std::string& n) {
+    return n.size() > 1 || n == "f" || n == "g" || n == "h" || n == "u" || n == "v" || n == "F" ||
+           n == "G" || n == "H";
 }
 
 [[noreturn]] void fail(ErrorCode code, const std::string& msg, Span span) { throw Error(code, msg, span); }
@@ -38,7 +75,10 @@ void collect_variables(const Syntax& s, std::set<std::string>& out) {
 
 class Resolver {
 public:
-    Resolver(ResolveContext& ctx, const Syntax& root) : ctx_(ctx) { collect_variables(root, variables_); }
+    Resolver(ResolveContext& ctx, const Syntax& root) : ctx_(ctx) {
+        collect_variables(root, variables_);
+        variables_.insert(ctx.point_names.begin(), ctx.point_names.end());
+    }
 
     Expr operator()(const Syntax& s) {
         try {
@@ -84,7 +124,14 @@ private:
                 }
                 return mul(factors);
             }
-            case SyntaxKind::Power: return pow((*this)(*s.kids[0]), (*this)(*s.kids[1]));
+            case SyntaxKind::Power: {
+                const Syntax& base = *s.kids[0];
+                if (base.kind == SyntaxKind::Call && base.kids.size() == 1 && reads_as_product(base)) {
+                    // x (1+y)^3 is x*(1+y)^3: the power binds to the bracket (SPEC §2).
+                    return mul(name(base.text, base.span), pow((*this)(*base.kids[0]), (*this)(*s.kids[1])));
+                }
+                return pow((*this)(base), (*this)(*s.kids[1]));
+            }
             case SyntaxKind::Vector: {
                 std::vector<Expr> elems;
                 for (const auto& k : s.kids) elems.push_back((*this)(*k));
@@ -92,6 +139,7 @@ private:
             }
             case SyntaxKind::Derivative: {
                 Expr operand = ctx_.env.expand((*this)(*s.kids[0]));
+                note_differentiated(operand);
                 return differentiate(operand, s.vars, ctx_.env, ctx_.memo);
             }
             case SyntaxKind::DerivativeOf: return derivative_of(s);
@@ -99,11 +147,56 @@ private:
         return num(0);
     }
 
+    void note(const std::string& text) {
+        if (ctx_.notes && std::find(ctx_.notes->begin(), ctx_.notes->end(), text) == ctx_.notes->end()) {
+            ctx_.notes->push_back(text);
+        }
+    }
+    void note_differentiated(const Expr& e) {
+        if (ctx_.differentiated) ctx_.differentiated->push_back(e);
+    }
+
+    /// Spellings of constants from other tools: read as meant, or said (SPEC §2).
+    std::optional<Expr> foreign_constant(const std::string& n, Span span) {
+        if (n == "Pi" || n == "PI") {
+            note(n + " is read as pi");
+            return constant(ConstantId::Pi);
+        }
+        if (n == "E") note("E is a variable here; Euler's number is e");
+        if (n == "I") note("I is a variable here; dfdx works with real numbers (no imaginary unit)");
+        if (n == "inf" || n == "oo" || n == "infinity" || n == "Infinity" || n == "Inf") {
+            fail(ErrorCode::Type, "dfdx has no infinity: it works with real numbers", span);
+        }
+        if (n == "nan" || n == "NaN") fail(ErrorCode::Type, "dfdx has no NaN: it works with real numbers", span);
+        return std::nullopt;
+    }
+
+    /// `d/dx xy` is 0: xy is one name. Said when its letters are names of the statement or
+    /// the session (SPEC §2).
+    void note_one_name(const std::string& n) {
+        if (n.size() < 2 || n.size() > 3 || !greek_letter(n).empty()) return;
+        if (n.size() == 2 && n[0] == 'd') return;  // dx reads as a differential, not d*x
+        bool letter_used = false;
+        for (char c : n) {
+            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) return;
+            const std::string l(1, c);
+            letter_used |= variables_.count(l) || ctx_.env.is_value(l) || ctx_.env.is_function(l);
+        }
+        if (!letter_used) return;
+        std::string star, space;
+        for (char c : n) {
+            star += (star.empty() ? "" : "*") + std::string(1, c);
+            space += (space.empty() ? "" : " ") + std::string(1, c);
+        }
+        note(n + " is one name; write " + star + " or " + space + " for a product");
+    }
+
     Expr name(const std::string& n, Span span) {
         if (is_param(n)) return sym(n);
         if (n == "pi") return constant(ConstantId::Pi);
         if (n == "e") return constant(ConstantId::E);
         if (auto v = ctx_.env.value(n)) return *v;
+        if (auto c = foreign_constant(n, span)) return *c;
         if (ctx_.env.is_function(n)) {
             fail(ErrorCode::IsAFunction, n + " is a function: call it, as in " + n + "(x)", span);
         }
@@ -118,6 +211,7 @@ private:
             for (char c : n) letters.push_back(name(std::string(1, c), span));
             return mul(letters);
         }
+        if (!in_body()) note_one_name(n);
         return sym(n);
     }
 
@@ -161,10 +255,16 @@ private:
         fail(ErrorCode::Arity, n + " takes " + want + ", not " + std::to_string(got), span);
     }
 
-    Expr call(const Syntax& s) {
+    /// A name that is not a function, followed by brackets: a product (SPEC §2).
+    bool reads_as_product(const Syntax& s) const {
         const std::string& n = s.text;
         bool variable = variables_.count(n) && !ctx_.env.is_function(n) && !find_function(n) && !is_special(n);
-        if (is_param(n) || n == "pi" || n == "e" || ctx_.env.is_value(n) || variable) {
+        return is_param(n) || n == "pi" || n == "e" || ctx_.env.is_value(n) || variable;
+    }
+
+    Expr call(const Syntax& s) {
+        const std::string& n = s.text;
+        if (reads_as_product(s)) {
             // A name that is not a function, followed by brackets: a product.
             if (s.kids.size() != 1) {
                 fail(ErrorCode::NotAFunction, n + " is not a function", s.span);
@@ -183,12 +283,14 @@ private:
             check_call(n, *f, args.size(), s.span);
             return settle(apply(n, std::move(args)));
         }
-        if (ctx_.notes) {
-            auto similar = similar_function_names(n);
-            if (!similar.empty()) {
-                ctx_.notes->push_back(n + " is not a known function (kept symbolic); did you mean " +
-                                      similar[0] + "?");
-            }
+        if (const char* why = not_done(n)) fail(ErrorCode::Type, why, s.span);
+        auto similar = similar_function_names(n);
+        if (!similar.empty()) {
+            note(n + " is not a known function (kept symbolic); did you mean " + similar[0] + "?");
+        } else if (args.size() == 1 && !function_like(n)) {
+            const std::string arg = print(args[0]);
+            note(n + "(" + arg + ") is read as a call of an unknown function " + n + "; write " + n + "*(" + arg +
+                 ") for a product");
         }
         return apply(n, std::move(args));
     }
@@ -231,6 +333,7 @@ private:
     Expr derivative_of(const Syntax& s) {
         const std::string& n = s.text;
         Expr target;
+        if (!s.kids.empty()) return derivative_applied(s);
         if (const FunctionBody* f = ctx_.env.function(n)) {
             target = ctx_.env.expand(f->body);
         } else if (auto v = ctx_.env.value(n)) {
@@ -243,7 +346,34 @@ private:
                      s.vars[0].name + " EXPR",
                  s.span);
         }
+        note_differentiated(target);
         return differentiate(target, s.vars, ctx_.env, ctx_.memo);
+    }
+
+    // df/dx(3): the derivative of a defined function, applied to the arguments (as f'(3)).
+    Expr derivative_applied(const Syntax& s) {
+        const std::string& n = s.text;
+        const FunctionBody* f = ctx_.env.function(n);
+        if (!f) {
+            fail(ErrorCode::NotAFunction,
+                 n + " is not a function: define it (" + n + "(x) = ...), or write d" + n + "/d" + s.vars[0].name +
+                     " at " + s.vars[0].name + "=...",
+                 s.span);
+        }
+        std::vector<Expr> args = resolve_args(s);
+        check_call(n, *f, args.size(), s.span);
+        const std::vector<std::string> params = args.size() == f->params.size() ? f->params : f->call_params(args.size());
+        for (const DiffVar& v : s.vars) {
+            if (std::find(params.begin(), params.end(), v.name) == params.end()) {
+                fail(ErrorCode::Type, n + " has no parameter " + v.name, v.span);
+            }
+        }
+        Expr body = ctx_.env.expand(f->body);
+        Expr d = differentiate(body, s.vars, ctx_.env, ctx_.memo);
+        Bindings b;
+        for (std::size_t i = 0; i < params.size(); ++i) b[params[i]] = args[i];
+        note_differentiated(substitute(body, b));
+        return substitute(d, b);
     }
 
     // --- special forms --------------------------------------------------------------
@@ -268,7 +398,8 @@ private:
     }
 
     // The expression and default variables of grad/hessian: a function's parameters,
-    // else the free names in alphabetical order.
+    // else the free names in the order the text shows them (SPEC §4: `f = w*x + b` gives
+    // w, x, b), bound names standing for the names of their own text.
     std::pair<Expr, std::vector<std::string>> target_and_vars(const Syntax& s) {
         const Syntax& first = *s.kids[0];
         if (first.kind == SyntaxKind::Name) {
@@ -277,7 +408,9 @@ private:
             }
         }
         Expr e = ctx_.env.expand((*this)(first));
-        return {e, free_symbols(e)};
+        std::vector<std::string> seen;
+        names_in_order(first, ctx_.env, seen);
+        return {e, in_text_order(free_symbols(e), seen)};
     }
 
     std::vector<std::string> explicit_vars(const Syntax& s, std::size_t from) {
@@ -302,12 +435,18 @@ private:
                     vars.back().order = order_arg(k);
                 }
             }
+            note_differentiated(e);
             return differentiate(e, vars, ctx_.env, ctx_.memo);
         }
         if (n == "grad" || n == "hessian") {
             check_arity(n, argc, 1, 64, s.span);
             auto [e, vars] = target_and_vars(s);
-            if (argc > 1) vars = explicit_vars(s, 1);
+            note_differentiated(e);
+            if (argc == 2 && s.kids[1]->kind == SyntaxKind::Vector) {
+                vars = explicit_vars(*s.kids[1], 0);  // grad(e, [x, y]), as jacobian takes them
+            } else if (argc > 1) {
+                vars = explicit_vars(s, 1);
+            }
             for (const std::string& v : vars) check_variable(v, ctx_.env, s.span);
             std::vector<Expr> g;
             for (const std::string& v : vars) g.push_back(diff(e, v));
@@ -324,6 +463,7 @@ private:
             check_arity(n, argc, 1, 2, s.span);
             Expr f = ctx_.env.expand((*this)(*s.kids[0]));
             if (f.kind() != Kind::Vector) fail(ErrorCode::Type, "jacobian needs a vector of expressions", s.kids[0]->span);
+            note_differentiated(f);
             std::vector<std::string> vars = free_symbols(f);
             if (argc == 2) {
                 const Syntax& v = *s.kids[1];
@@ -374,6 +514,31 @@ private:
 };
 
 }  // namespace
+
+void names_in_order(const Syntax& s, const Environment& env, std::vector<std::string>& out) {
+    auto add_name = [&out](const std::string& n) {
+        if (std::find(out.begin(), out.end(), n) == out.end()) out.push_back(n);
+    };
+    if (s.kind == SyntaxKind::Name) {
+        if (env.is_value(s.text)) {
+            for (const std::string& n : env.appearance(s.text)) add_name(n);
+        } else {
+            add_name(s.text);
+        }
+    }
+    for (const auto& k : s.kids) names_in_order(*k, env, out);
+}
+
+std::vector<std::string> in_text_order(const std::vector<std::string>& names, const std::vector<std::string>& seen) {
+    std::vector<std::string> out;
+    for (const std::string& n : seen) {
+        if (std::find(names.begin(), names.end(), n) != names.end()) out.push_back(n);
+    }
+    for (const std::string& n : names) {
+        if (std::find(out.begin(), out.end(), n) == out.end()) out.push_back(n);
+    }
+    return out;
+}
 
 void check_variable(const std::string& name, const Environment& env, Span span) {
     if (env.is_function(name)) {

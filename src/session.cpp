@@ -120,15 +120,39 @@ bool Session::run(std::string_view chunk, Sink& sink) {
     return ok;
 }
 
-Expr Session::evaluate_at(const Expr& e, const std::vector<Assignment>& at, std::vector<std::string>& notes) {
-    if (at.empty()) return e;
+Bindings Session::point_of(const std::vector<Assignment>& at, std::vector<std::string>& notes) {
     Bindings point;
     ResolveContext ctx{env_, nullptr, {}, &notes, &memo_};
     for (const Assignment& a : at) {
         check_variable(a.name, env_, a.name_span);
         point[a.name] = env_.expand(resolve(*a.value, ctx));
     }
-    return substitute(e, point);
+    return point;
+}
+
+Expr Session::evaluate_at(const Expr& e, const std::vector<Assignment>& at, std::vector<std::string>& notes) {
+    if (at.empty()) return e;
+    return substitute(e, point_of(at, notes));
+}
+
+// A derivative at a point where the expression differentiated is undefined is an error
+// (SPEC §5: d/dx ln(x) at x=-1), though the derivative itself may have a value there.
+// The double evaluation answers quickly; an error from it is confirmed exactly.
+void Session::check_defined(const Expr& original, const Bindings& point) {
+    Point at;
+    bool numeric = true;
+    for (const auto& [name, v] : point) {
+        if (is_number(v)) at[name] = v->num.get_d(); else numeric = false;
+    }
+    if (numeric && free_symbols(original).size() <= at.size()) {
+        try {
+            evaluate(original, at);
+            return;
+        } catch (const Error&) {
+        }
+    }
+    Expr v = substitute(original, point);  // exact: throws where a fold is undefined
+    if (is_constant_value(v)) evaluate(v);
 }
 
 void Session::execute(const Statement& st, std::string_view chunk, Sink& sink) {
@@ -150,15 +174,27 @@ void Session::execute(const Statement& st, std::string_view chunk, Sink& sink) {
                 body = body->kids[0].get();
                 force = true;
             }
-            std::string_view source = chunk.substr(body->span.begin, body->span.end - body->span.begin);
+            // The names given values are part of the reading (`x(1+y) at x=2` is a product).
+            std::string key(chunk.substr(body->span.begin, body->span.end - body->span.begin));
+            std::vector<std::string> point_names;
+            for (const Assignment& a : st.at) {
+                point_names.push_back(a.name);
+                key += '\0' + a.name;
+            }
             Expr value;
-            if (resolved_.value && resolved_.version == env_.version() && resolved_.text == source) {
+            std::vector<Expr> differentiated;
+            if (resolved_.value && resolved_.version == env_.version() && resolved_.text == key) {
                 value = resolved_.value;
+                differentiated = resolved_.differentiated;
             } else {
-                ResolveContext ctx{env_, nullptr, {}, &notes, &memo_};
+                ResolveContext ctx{env_, nullptr, {}, &notes, &memo_, std::move(point_names), &differentiated};
                 value = env_.expand(resolve(*body, ctx));
                 // Notes ("did you mean sin?") are said each time: such values are not kept.
-                if (notes.empty()) resolved_ = {std::string(source), env_.version(), value};
+                if (notes.empty()) resolved_ = {key, env_.version(), value, differentiated};
+            }
+            if (!st.at.empty() && !differentiated.empty()) {
+                Bindings point = point_of(st.at, notes);
+                for (const Expr& original : differentiated) check_defined(original, point);
             }
             value = evaluate_at(value, st.at, notes);
             check_names(value, *body);  // both answer at once for values without unknown calls
@@ -231,7 +267,13 @@ void Session::bind(const Statement& st, Sink& sink) {
     if (has_symbol(value, st.name)) {
         throw Error(ErrorCode::Cycle, st.name + " would refer to itself", st.expr->span);
     }
-    env_.bind(st.name, value);
+    std::vector<std::string> seen;
+    names_in_order(*st.expr, env_, seen);
+    if (const FunctionBody* f = env_.function(st.name)) {
+        notes.push_back(st.name + " was the function " + st.name + "(" + join(f->params, ", ") +
+                        "); it is now a bound name");
+    }
+    env_.bind(st.name, value, in_text_order(free_symbols(value), seen));
     for (const std::string& n : notes) sink.note(n);
     sink.result(st.name + " = " + print(value, {settings_.format, {}}));
 }
@@ -259,9 +301,15 @@ void Session::command(const Statement& st, Sink& sink) {
         }
     } else if (w == "clear") {
         if (st.words.empty()) {
+            throw Error(ErrorCode::Parse, "clear what? 'clear NAME...' removes names, 'clear all' removes everything",
+                        st.name_span);
+        }
+        if (st.words.size() == 1 && st.words[0] == "all" && !env_.is_function("all") && !env_.is_value("all")) {
+            const std::vector<std::string> removed = env_.order();
             env_.clear_all();
             memo_.clear();
             resolved_ = {};
+            sink.result(removed.empty() ? "nothing to clear" : "cleared " + join(removed, ", "));
             return;
         }
         for (const std::string& n : st.words) {
@@ -270,6 +318,7 @@ void Session::command(const Statement& st, Sink& sink) {
             }
         }
         for (const std::string& n : st.words) env_.clear(n);
+        sink.result("cleared " + join(st.words, ", "));
     } else if (w == "set") {
         set(st, sink);
     } else if (w == "help") {

@@ -56,7 +56,7 @@ TEST_CASE("the word before the cursor is completed, best candidates first") {
         {"", "2si", 1, {"sin("}},
         {"", "x + co", 4, {"cos(", "cot(", "cosh(", "coth("}},
         {"", "ex", 0, {"exp(", "expand(", "explain", "exit"}},
-        {"f(x) = x^2", "f", 0, {"f(", "funcs"}},
+        {"f(x) = x^2", "f", 0, {"f(", "factorial(", "funcs"}},
         {"f(x) = x^2", "3 + f", 4, {"f("}},
         {"alpha = 3", "1 + al", 4, {"alpha"}},
         {"", "ta", 0, {"tan(", "tanh(", "taylor(", "table"}},

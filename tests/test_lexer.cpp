@@ -37,6 +37,8 @@ std::string tokens(std::string_view source) {
             case Tok::Prime: out += '\''; break;
             case Tok::Partial: out += "PARTIAL"; break;
             case Tok::Sqrt: out += "SQRT"; break;
+            case Tok::Bar: out += '|'; break;
+            case Tok::Bang: out += '!'; break;
             case Tok::Error: out += "ERROR"; break;
             case Tok::End: break;
         }
@@ -65,6 +67,9 @@ TEST_CASE("the lexer splits ASCII input into tokens") {
         {"d/dx x^2", "id:d / id:dx id:x ^ num:2"},
         {"a\nb", "id:a NL id:b"},
         {"  \t\r", ""},
+        {"x**2", "id:x ^ num:2"},
+        {"f(x) := x", "id:f ( id:x ) = id:x"},
+        {"|x| + 5!", "| id:x | + num:5 !"},
     };
     for (const Row& r : rows) {
         CAPTURE(r.source);

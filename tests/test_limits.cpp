@@ -297,7 +297,7 @@ TEST_CASE("intermediate expressions are freed: a long session does not grow") {
     const std::size_t half = live_nodes();
     statements(1000, 2000);
     CHECK(live_nodes() <= half + 16);
-    run(session, "clear");  // forgets the memo too: back to where the session started
+    run(session, "clear all");  // forgets the memo too: back to where the session started
     CHECK(live_nodes() <= before + 16);
 }
 

@@ -88,6 +88,7 @@ TEST_CASE("plain output parses back to the same node") {
 TEST_CASE("the derivative of every built-in parses back to the same node") {
     for (const FunctionInfo& f : all_functions()) {
         CAPTURE(f.name);
+        if (f.name == "factorial" || f.name == "binomial") continue;  // whole numbers only: no derivative
         std::vector<Expr> args{pow(sym("x"), num(2))};
         if (f.min_args == 2) args.push_back(sym("y"));
         const Expr e = f.build(*find_function(f.name), args);

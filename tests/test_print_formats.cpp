@@ -220,6 +220,7 @@ TEST_CASE("each printing rule holds in plain, unicode and latex") {
 
 TEST_CASE("every built-in function has a derivative row in the corpus") {
     for (const FunctionInfo& f : all_functions()) {
+        if (f.name == "factorial" || f.name == "binomial") continue;  // whole numbers only: no derivative
         std::string prefix = "d/dx " + std::string(f.name) + "(";
         bool found = std::any_of(std::begin(kBuiltinDerivatives), std::end(kBuiltinDerivatives),
                                  [&](const Row& r) { return r.input.starts_with(prefix); });

@@ -111,7 +111,7 @@ TEST_CASE("bound names are substituted where used and cannot be differentiated i
         {"d/dx a x^2", "6*x"},
         {"d/da a^2", "error: bound-variable at 1:3"},
         {"a^2 at a=2", "error: bound-variable at 1:8"},
-        {"clear a", ""},
+        {"clear a", "cleared a"},
         {"d/da a^2", "2*a"},
         {"dg/dx", "y"},
         {"vars", "g = x*y + 3"},
@@ -148,7 +148,7 @@ TEST_CASE("functions are not variables, and redefining replaces") {
         {"sin = 3", "error: type at 1:1"},
         {"f(pi) = 1", "error: type at 1:1"},
         {"clear nothing", "error: type at 1:1"},
-        {"clear k", ""},
+        {"clear k", "cleared k"},
         {"k(2)", "error: unknown-function at 1:1"},
     });
 }
@@ -267,7 +267,7 @@ TEST_CASE("a statement run again sees definitions made in between") {
         {"d/dx g(x) at x=3", "27"},
         {"g(x) = x^2", "g(x) = x^2"},
         {"d/dx g(x) at x=3", "6"},
-        {"clear g", ""},
+        {"clear g", "cleared g"},
         {"d/dx g(x) at x=3", "error: unknown-function at 1:6"},
         {"a = 2", "a = 2"},
         {"a x", "2*x"},

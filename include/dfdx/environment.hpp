@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "dfdx/expr.hpp"
@@ -27,8 +28,11 @@ public:
 
     /// Defines or replaces a function (a bound name of the same name is removed).
     void define(const std::string& name, FunctionBody f);
-    /// Binds or rebinds a name (a function of the same name is removed).
-    void bind(const std::string& name, Expr value);
+    /// Binds or rebinds a name (a function of the same name is removed). `appearance`:
+    /// the value's free names in the order its text shows them (grad's default order).
+    void bind(const std::string& name, Expr value, std::vector<std::string> appearance = {});
+    /// The free names of a bound value in the order of its text; empty when not known.
+    [[nodiscard]] const std::vector<std::string>& appearance(const std::string& name) const;
     /// Removes a name; false when it was not defined.
     bool clear(const std::string& name);
     void clear_all();
@@ -51,6 +55,7 @@ private:
 
     FunctionBodies functions_;
     Bindings values_;
+    std::unordered_map<std::string, std::vector<std::string>> appearance_;
     std::vector<std::string> order_;
     std::uint64_t version_ = 0;
 };

@@ -12,7 +12,7 @@ namespace dfdx {
 
 enum class Tok {
     Number, Ident, Plus, Minus, Star, Slash, Caret, LParen, RParen, LBracket, RBracket,
-    Comma, Semicolon, Newline, Equals, Prime, Partial, Sqrt, Error, End
+    Comma, Semicolon, Newline, Equals, Prime, Partial, Sqrt, Bar, Bang, Error, End
 };
 
 struct Token {

@@ -22,6 +22,12 @@ struct ResolveContext {
     std::vector<std::string>* notes = nullptr;
     /// The session's derivatives already taken; none when null.
     DerivativeMemo* memo = nullptr;
+    /// Names given a value after `at`: variables of the statement, so `x (1+y)^3 at x=2`
+    /// reads x as a factor, not as an unknown function.
+    std::vector<std::string> point_names = {};
+    /// Where set, every expression the statement differentiates is added: its derivative
+    /// at a point where it is undefined is an error (SPEC §5).
+    std::vector<Expr>* differentiated = nullptr;
 };
 
 /// The expression `s` stands for. User functions inside definition bodies stay as calls
@@ -36,6 +42,13 @@ Expr differentiate(const Expr& e, const std::vector<DiffVar>& vars, const Enviro
 
 /// Checks that `name` can be a variable of differentiation or of a point.
 void check_variable(const std::string& name, const Environment& env, Span span);
+
+/// The names of `s` in the order its text shows them, a bound name standing for the
+/// names of its own text (Environment::appearance), each once.
+void names_in_order(const Syntax& s, const Environment& env, std::vector<std::string>& out);
+
+/// `names` ordered as they appear in `seen`; those not seen follow in their own order.
+std::vector<std::string> in_text_order(const std::vector<std::string>& names, const std::vector<std::string>& seen);
 
 /// Whether `name` is reserved (a built-in, a constant, a special form or a command).
 bool is_reserved_name(const std::string& name);

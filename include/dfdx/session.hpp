@@ -68,6 +68,8 @@ private:
     void bind(const Statement& st, Sink& sink);
     void set(const Statement& st, Sink& sink);
     Expr evaluate_at(const Expr& e, const std::vector<Assignment>& at, std::vector<std::string>& notes);
+    Bindings point_of(const std::vector<Assignment>& at, std::vector<std::string>& notes);
+    static void check_defined(const Expr& original, const Bindings& point);
 
     Environment env_;
     Settings settings_;
@@ -78,6 +80,7 @@ private:
         std::string text;
         std::uint64_t version = 0;
         Expr value;
+        std::vector<Expr> differentiated;  ///< what it differentiates (Session::check_defined)
     } resolved_;
     ParseCache parse_cache_;  ///< and its text is parsed once (parser.hpp)
     int plot_width_ = 80;
