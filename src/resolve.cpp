@@ -326,7 +326,11 @@ private:
         }
         if (ctx_.env.is_value(n)) fail(ErrorCode::NotAFunction, n + " is not a function", s.span);
         if (n == ctx_.defining) fail(ErrorCode::Cycle, n + " refers to itself", s.span);
-        if (const FunctionBody* f = ctx_.env.function(n)) check_call(n, *f, args.size(), s.span);
+        if (const FunctionBody* f = ctx_.env.function(n)) {
+            check_call(n, *f, args.size(), s.span);
+            // f'(-1) for f(x) = ln(x): undefined where f is (SPEC §5)
+            if (!in_body()) note_differentiated(settle(apply(n, args)));
+        }
         return settle(deriv(n, std::move(args), std::move(orders)));
     }
 

@@ -42,13 +42,11 @@ Driver::Driver(const Options& options, Session& session) : options_(options), se
 
 int Driver::run() {
     install_interrupt_handler();
-    for (const std::string& s : options_.statements) {
+    // -e statements and files in command-line order (dfdx defs.dfdx -e 'f(2)')
+    for (const Input& input : options_.inputs) {
         if (!keep_going()) break;
-        run_chunk(s, "<-e>", 1);
-    }
-    for (const std::string& f : options_.files) {
-        if (!keep_going()) break;
-        run_file(f);
+        if (input.statement) run_chunk(input.text, "<-e>", 1);
+        else run_file(input.text);
     }
     bool stdin_tty = isatty(STDIN_FILENO) != 0;
     bool go_interactive = options_.interactive ||
@@ -143,6 +141,7 @@ void Driver::note(const std::string& text) {
 
 void Driver::error(const Error& e) {
     failed_ = true;
+    ++failures_;
     stopped_ = true;
     std::cout.flush();
     if (interactive_mode_ && e.code() == ErrorCode::Interrupted) std::cerr << '\n';  // after the echoed ^C
@@ -153,6 +152,7 @@ void Driver::error(const Error& e) {
 
 void Driver::fail_io(const std::string& message) {
     failed_ = true;
+    ++failures_;
     stopped_ = true;
     std::cout.flush();
     std::cerr << (color_ ? "\033[1;31merror:\033[0m " : "error: ") << message << '\n';
@@ -183,7 +183,9 @@ void Driver::request(const Request& r) {
             bool was_interactive = interactive_mode_;
             interactive_mode_ = false;
             ++load_depth_;
-            bool ok = run_stream(in, r.path);
+            const std::size_t failures_before = failures_;  // only this file's failures count
+            run_stream(in, r.path);
+            const bool ok = failures_ == failures_before;
             --load_depth_;
             interactive_mode_ = was_interactive;
             chunk_ = chunk;

@@ -37,6 +37,7 @@ private:
     bool color_ = false;
     bool interactive_mode_ = false;
     bool failed_ = false;
+    std::size_t failures_ = 0;  ///< statements that failed so far (a load reports its own)
     bool stopped_ = false;
     bool quit_ = false;
     int load_depth_ = 0;

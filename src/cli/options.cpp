@@ -12,9 +12,9 @@ namespace dfdx::cli {
 std::optional<int> parse_options(int argc, char** argv, Options& o) {
     CLI::App app{"dfdx: symbolic derivatives at the prompt, in scripts and from the shell", "dfdx"};
     app.set_version_flag("--version", "dfdx " DFDX_VERSION);
-    app.add_option("files", o.files, "scripts to run in order ('-' is stdin), then exit");
+    CLI::Option* files = app.add_option("files", o.files, "scripts to run in order ('-' is stdin), then exit");
     // No extra args: CLI11 would otherwise split a bracketed value ('[1, 2]') into a list.
-    app.add_option("-e,--eval", o.statements, "run a statement (repeatable), print results, exit")
+    CLI::Option* eval = app.add_option("-e,--eval", o.statements, "run a statement (repeatable), print results, exit")
         ->allow_extra_args(false);
     app.add_option("-i,--interactive", o.interactive_file, "run FILE (if given), then stay interactive")
         ->expected(0, 1);
@@ -37,6 +37,14 @@ std::optional<int> parse_options(int argc, char** argv, Options& o) {
         return app.exit(e);
     }
     o.interactive = app.count("-i") > 0;
+    std::size_t next_file = 0, next_statement = 0;
+    for (const CLI::Option* opt : app.parse_order()) {
+        if (opt == files && next_file < o.files.size()) o.inputs.push_back({false, o.files[next_file++]});
+        if (opt == eval && next_statement < o.statements.size()) o.inputs.push_back({true, o.statements[next_statement++]});
+    }
+    // Anything parse_order did not list (it lists each occurrence) keeps its kind's order.
+    while (next_file < o.files.size()) o.inputs.push_back({false, o.files[next_file++]});
+    while (next_statement < o.statements.size()) o.inputs.push_back({true, o.statements[next_statement++]});
     return std::nullopt;
 }
 

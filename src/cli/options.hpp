@@ -7,9 +7,16 @@
 
 namespace dfdx::cli {
 
+/// A file or a -e statement, in command-line order.
+struct Input {
+    bool statement = false;
+    std::string text;
+};
+
 struct Options {
     std::vector<std::string> files;
     std::vector<std::string> statements;  ///< -e
+    std::vector<Input> inputs;            ///< files and -e statements in command-line order
     std::string interactive_file;         ///< -i FILE
     bool interactive = false;             ///< -i given (with or without FILE): stay interactive
     bool quiet = false;

@@ -51,6 +51,9 @@ class Generator:
             return Node(name, (self.argument(name, depth - 1),))
         if r < 0.80:
             op = self.rng.choice("+-*/")
+            if op == "*" and self.rng.random() < 0.3:  # x (a)^n, written juxtaposed (to_dfdx)
+                p = self.rng.choice([2, 3, -1])
+                return Node("*", (self.leaf(), Node("rpow", (self.expression(depth - 1),), p=p, q=1)))
             a, b = self.expression(depth - 1), self.expression(self.rng.randint(1, depth - 1))
             return Node(op, (a, b) if self.rng.random() < 0.5 else (b, a))
         if r < 0.90:
@@ -81,11 +84,23 @@ class Generator:
         return self.expression(depth)
 
 
-def to_dfdx(n):
-    """dfdx plain syntax, parenthesised so that precedence never matters."""
+def to_dfdx(n, names=frozenset()):
+    """dfdx plain syntax, parenthesised so that precedence never matters. A number, or a
+    variable in `names` (the variables of the statement, SPEC §2), before a power of a
+    bracket is written juxtaposed."""
+    return _to_dfdx(n, names)
+
+
+def _to_dfdx(n, names):
+    to_dfdx = lambda m: _to_dfdx(m, names)
     match n.op:
         case "var" | "num":
             return n.value
+        case "*" if n.args[1].op in ("rpow", "pow") and (
+                n.args[0].op == "num" or (n.args[0].op == "var" and n.args[0].value in names)):
+            # Juxtaposed, as people write it: `x (1 + y)^3` is x*(1 + y)^3. Issue 13: dfdx
+            # read it as (x*(1 + y))^3, a wrong derivative, and no generated shape caught it.
+            return f"({to_dfdx(n.args[0])} {to_dfdx(n.args[1])})"
         case "+" | "-" | "*" | "/":
             return f"({to_dfdx(n.args[0])} {n.op} {to_dfdx(n.args[1])})"
         case "pow":
@@ -182,6 +197,11 @@ def _value(n, a, point, mp):
 def tree(seed):
     """The expression tree for `seed`."""
     return Generator(seed).expression()
+
+
+def dfdx_text(seed, names=()):
+    """The dfdx text of the expression for `seed`, juxtaposing the variables `names`."""
+    return to_dfdx(tree(seed), frozenset(names))
 
 
 def case(seed):

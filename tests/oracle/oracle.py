@@ -49,12 +49,15 @@ def candidate_points(seed):
     return points
 
 
-def script_lines(dfdx_text, points):
-    """The statements for one expression: both derivatives, then both at every point."""
-    lines = [f"d/d{v} {dfdx_text}" for v in VARS]
+def script_lines(seed, points):
+    """The statements for one expression: both derivatives, then both at every point. The
+    variables of each statement (d/dx's x; every name given a value after `at`) are the
+    ones written juxtaposed before a bracket, `x (1 + y)^3` (gen.to_dfdx)."""
+    lines = [f"d/d{v} {gen.dfdx_text(seed, {v})}" for v in VARS]
+    every = gen.dfdx_text(seed, ALL_VARS)
     for p in points:
         at = ", ".join(f"{k}={p[k]}" for k in ALL_VARS)
-        lines += [f"d/d{v} {dfdx_text} at {at}" for v in VARS]
+        lines += [f"d/d{v} {every} at {at}" for v in VARS]
     return lines
 
 
@@ -230,8 +233,8 @@ def main():
     cases = [gen.case(s) for s in seeds]
     points = [candidate_points(s) for s in seeds]
     statements, spans = [], []
-    for (dfdx_text, _, _), pts in zip(cases, points):
-        lines = script_lines(dfdx_text, pts)
+    for seed, pts in zip(seeds, points):
+        lines = script_lines(seed, pts)
         spans.append((len(statements), len(statements) + len(lines)))
         statements += lines
     results = run_dfdx(args.dfdx, statements)
