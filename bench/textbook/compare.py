@@ -33,12 +33,14 @@ import argparse
 import multiprocessing
 import os
 import platform
+import re
 import shutil
 import signal
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 
 import sympy as sp
@@ -93,84 +95,152 @@ def run_dfdx(binary, exercises, timeout):
     return answers
 
 
-def _marked_output(stdout, count):
-    """Lines after each marker number MARK + i, for the peers that print one per statement."""
-    found = {}
-    current = None
-    for line in stdout.splitlines():
-        s = line.strip()
-        if s.isdigit() and MARK <= int(s) < MARK + count:
-            current = int(s) - MARK
-            found[current] = []
-        elif current is not None and s:
-            found[current].append(s)
-    return found
+QUESTION = re.compile(r"\?\s*$")   # Maxima asking "Is x positive, negative or zero?"
+MAX_LINES = 100000
 
 
-def _run(cmd, script, timeout, name):
-    try:
-        proc = subprocess.run(cmd, input=script, capture_output=True, text=True, timeout=timeout)
-        return proc.stdout, ""
-    except FileNotFoundError:
-        return "", f"{name} not found"
-    except subprocess.TimeoutExpired as exc:
-        out = exc.stdout.decode() if isinstance(exc.stdout, bytes) else (exc.stdout or "")
-        return out, f"{name} timed out after {timeout} s"
+def _stream(cmd, script, timeout, stop_on_question):
+    """Runs cmd with script on stdin; returns (stdout, problem). Stops the process after
+    `timeout` seconds, on runaway output, or (Maxima) when it asks a question: in batch
+    mode with no terminal it would ask again forever."""
+    with tempfile.TemporaryFile("w+") as f:
+        f.write(script)
+        f.seek(0)
+        try:
+            proc = subprocess.Popen(cmd, stdin=f, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                                    text=True)
+        except OSError as err:
+            return "", f"could not run: {err}"
+        expired = threading.Event()
+
+        def stop():
+            expired.set()
+            proc.kill()
+        timer = threading.Timer(timeout, stop)
+        timer.start()
+        lines, problem = [], None
+        try:
+            for line in proc.stdout:
+                if stop_on_question and QUESTION.search(line) and not line.startswith(("@@", "print(")):
+                    problem = "asked a question: " + line.strip()
+                    break
+                lines.append(line)
+                if len(lines) > MAX_LINES:
+                    problem = "printed too much"
+                    break
+        finally:
+            timer.cancel()
+            if proc.poll() is None:
+                proc.kill()
+            proc.wait()
+        if problem is None and expired.is_set():
+            problem = f"stopped after {timeout} s"
+        return "".join(lines), problem
+
+
+def _run_restartable(count, script, cmd, parse, timeout, stop_on_question, name):
+    """Runs every exercise in one process; when the process has to be stopped on one
+    exercise, that one is noted and a new process takes the rest.
+    parse(stdout) -> ({index: Answer}, index the process was working on, or None)."""
+    answers = {}
+    remaining = list(range(count))
+    while remaining:
+        stdout, problem = _stream(cmd, script(remaining), timeout, stop_on_question)
+        found, working_on = parse(stdout)
+        for i in remaining:
+            if i in found:
+                answers[i] = found[i]
+        if problem is None or working_on not in remaining:
+            for i in remaining:
+                answers.setdefault(i, Answer(note=f"{name} {problem or 'printed nothing'}"))
+            break
+        answers[working_on] = Answer(note=f"{name} {problem}")
+        remaining = remaining[remaining.index(working_on) + 1:]
+    return [answers[i] for i in range(count)]
 
 
 def run_ginsh(peer_inputs, exercises, timeout):
-    lines = ["real_symbols;"]
-    for i, (ex, e) in enumerate(zip(exercises, peer_inputs)):
-        lines.append(f"{MARK + i};")
-        lines.append(f"normal(diff({corpus.to_ginsh(e)}, {ex.var}));")
+    if not shutil.which("ginsh"):
+        return [Answer(note="ginsh not found") for _ in exercises]
+
+    def script(indices):
+        lines = ["real_symbols;"]
+        for i in indices:
+            lines.append(f"{MARK + i};")
+            lines.append(f"normal(diff({corpus.to_ginsh(peer_inputs[i])}, {exercises[i].var}));")
+        return "\n".join(lines) + "\n"
+
+    def parse(stdout):
+        found, current = {}, None
+        for line in stdout.splitlines():
+            s = line.strip()
+            if s.isdigit() and MARK <= int(s) < MARK + len(exercises):
+                current = int(s) - MARK
+                found[current] = []
+            elif current is not None and s:
+                found[current].append(s)
+        answers = {}
+        for i, got in found.items():
+            if len(got) == 1:
+                answers[i] = Answer(got[0])
+            else:
+                answers[i] = Answer(note="ginsh error" if not got else "ginsh printed several lines")
+        return answers, current   # the marker comes first: the last one seen is in progress
+
     # GiNaC orders terms by hash values that depend on where objects land in memory, so
     # ginsh prints the same result in different orders from run to run (and count_ops of
     # the reading differs by one now and then); with address randomisation off it is stable.
     cmd = ["ginsh"]
     if shutil.which("setarch"):
-        cmd = ["setarch", platform.machine(), "-R", "ginsh"]
-    stdout, problem = _run(cmd, "\n".join(lines) + "\n", timeout, "ginsh")
-    if cmd[0] == "setarch" and str(MARK) not in stdout:   # setarch not permitted here
-        stdout, problem = _run(["ginsh"], "\n".join(lines) + "\n", timeout, "ginsh")
-    found = _marked_output(stdout, len(exercises))
-    answers = []
-    for i in range(len(exercises)):
-        got = found.get(i)
-        if got and len(got) == 1:
-            answers.append(Answer(got[0]))
-        else:
-            answers.append(Answer(note=problem or ("ginsh error" if not got else "ginsh printed several lines")))
-    return answers
+        norandom = ["setarch", platform.machine(), "-R", "ginsh"]
+        if _stream(norandom, "1+1;\n", 30, False)[0].strip() == "2":
+            cmd = norandom
+    return _run_restartable(len(exercises), script, cmd, parse, timeout, False, "ginsh")
 
 
 def run_maxima(peer_inputs, exercises, timeout):
-    lines = ["display2d:false$", "linel:100000$"]
-    for i, (ex, e) in enumerate(zip(exercises, peer_inputs)):
-        lines.append(f'print("@@", {i}, string(errcatch(ratsimp(diff({corpus.to_maxima(e)}, {ex.var})))))$')
+    if not shutil.which("maxima"):
+        return [Answer(note="maxima not found") for _ in exercises]
     with tempfile.NamedTemporaryFile("w", suffix=".mac", delete=False) as f:
-        f.write("\n".join(lines) + "\n")
         path = f.name
+
+    def script(indices):
+        # `maxima -b FILE` runs the batch file; stdin stays empty, so a question is seen
+        # (and the process stopped) instead of taking the next line as its answer.
+        lines = ["display2d:false$", "linel:100000$"]
+        for i in indices:
+            lines.append(f'print("@@", {i}, string(errcatch(ratsimp(diff({corpus.to_maxima(peer_inputs[i])}, '
+                         f'{exercises[i].var})))))$')
+        with open(path, "w") as g:
+            g.write("\n".join(lines) + "\n")
+        return ""
+
+    def parse(stdout):
+        answers, last = {}, None
+        for line in stdout.splitlines():
+            if not line.startswith("@@ "):
+                continue
+            _, num, rest = line.split(" ", 2)
+            i, got = int(num), rest.strip()
+            last = i
+            if got in ("[]", ""):
+                answers[i] = Answer(note="maxima error")
+            elif got.startswith("[") and got.endswith("]"):
+                answers[i] = Answer(got[1:-1])
+            else:
+                answers[i] = Answer(note="maxima printed " + got[:100])
+        return answers, last   # resolved below: Maxima prints when done
+
+    def parse_in_progress(stdout):
+        answers, last = parse(stdout)
+        pending = [i for i in range(len(exercises)) if i not in answers and (last is None or i > last)]
+        return answers, (pending[0] if pending else None)
+
     try:
-        stdout, problem = _run(["maxima", "--very-quiet", "-b", path], "", timeout, "maxima")
+        return _run_restartable(len(exercises), script, ["maxima", "--very-quiet", "-b", path],
+                                parse_in_progress, timeout, True, "maxima")
     finally:
         os.unlink(path)
-    found = {}
-    for line in stdout.splitlines():
-        if line.startswith("@@ "):
-            _, num, rest = line.split(" ", 2)
-            found[int(num)] = rest.strip()
-    answers = []
-    for i in range(len(exercises)):
-        got = found.get(i)
-        if got is None:
-            answers.append(Answer(note=problem or "maxima printed nothing"))
-        elif got in ("[]", ""):
-            answers.append(Answer(note="maxima error"))
-        elif got.startswith("[") and got.endswith("]"):
-            answers.append(Answer(got[1:-1]))
-        else:
-            answers.append(Answer(note="maxima printed " + got[:100]))
-    return answers
 
 
 # ---------------------------------------------------------------------------- one exercise
@@ -312,8 +382,8 @@ def main():
     answers = [{} for _ in exercises]
     runners = {
         "dfdx": lambda: run_dfdx(args.dfdx, exercises, 300),
-        "ginsh": lambda: run_ginsh(peer_inputs, exercises, 300),
-        "maxima": lambda: run_maxima(peer_inputs, exercises, 300),
+        "ginsh": lambda: run_ginsh(peer_inputs, exercises, 120),
+        "maxima": lambda: run_maxima(peer_inputs, exercises, 120),
     }
     for tool in tools:
         if tool in runners:
