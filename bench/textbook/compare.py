@@ -82,6 +82,11 @@ def run_dfdx(binary, exercises, timeout):
             blocks.append([])
         elif blocks and line.strip():
             blocks[-1].append(line.strip())
+    errors = {}   # statement line -> first line of its error message ("<stdin>:LINE:COL: error: ...")
+    for line in stderr.splitlines():
+        m = re.match(r"<stdin>:(\d+):(?:\d+:)?\s*(.*)", line)
+        if m:
+            errors.setdefault(int(m.group(1)), m.group(2))
     answers = []
     for i, ex in enumerate(exercises):
         if i >= len(blocks):
@@ -89,7 +94,7 @@ def run_dfdx(binary, exercises, timeout):
         elif len(blocks[i]) == 1:
             answers.append(Answer(blocks[i][0]))
         elif not blocks[i]:
-            answers.append(Answer(note="dfdx error (see stderr of `dfdx --echo`)"))
+            answers.append(Answer(note="dfdx error: " + errors.get(i + 1, "(nothing on stderr)")))
         else:
             answers.append(Answer(note="dfdx printed several lines: " + " / ".join(blocks[i])))
     return answers
