@@ -31,7 +31,7 @@ bool is_special(const std::string& name) {
 const char* not_done(const std::string& name) {
     static const std::unordered_map<std::string, const char*> kNotDone = {
         {"integrate", "dfdx does not integrate"}, {"integral", "dfdx does not integrate"},
-        {"Integrate", "dfdx does not integrate"}, {"antiderivative", "dfdx does not integrate"},
+        {"Integrate", "dfdx does not integrate"}, {"int", "dfdx does not integrate"}, {"antiderivative", "dfdx does not integrate"},
         {"limit", "dfdx does not take limits"}, {"lim", "dfdx does not take limits"},
         {"Limit", "dfdx does not take limits"},
         {"solve", "dfdx does not solve equations"}, {"nsolve", "dfdx does not solve equations"},

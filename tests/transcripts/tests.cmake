@@ -6,6 +6,12 @@ add_test(NAME transcripts
 set(DFDX_SHARED ${CMAKE_SOURCE_DIR}/../shared)
 if(EXISTS ${DFDX_SHARED}/tools/transcript)
   file(GLOB DFDX_ACCEPTANCE ${DFDX_SHARED}/acceptance/*.txt)
+  # The targets of resolved issues join the acceptance test (issue 13: reading).
+  foreach(target reading)
+    if(EXISTS ${DFDX_SHARED}/targets/${target}.txt)
+      list(APPEND DFDX_ACCEPTANCE ${DFDX_SHARED}/targets/${target}.txt)
+    endif()
+  endforeach()
   add_test(NAME acceptance
            COMMAND ${DFDX_PYTHON} ${DFDX_SHARED}/tools/transcript --dfdx $<TARGET_FILE:dfdx> ${DFDX_ACCEPTANCE})
 endif()
