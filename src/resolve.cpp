@@ -191,6 +191,20 @@ private:
         note(n + " is one name; write " + star + " or " + space + " for a product");
     }
 
+    /// `d/dx sinx` is 0: sinx is one name. Said when it is a built-in's name followed by
+    /// a variable's (SPEC §2).
+    void note_function_name(const std::string& n) {
+        for (std::size_t k = 2; k < n.size() && k <= 6; ++k) {
+            const std::string head = n.substr(0, k), rest = n.substr(k);
+            auto id = find_function(head);
+            if (!id || function_info(*id).min_args != 1) continue;
+            if (variables_.count(rest) || ctx_.env.is_value(rest)) {
+                note(n + " is one name; write " + head + "(" + rest + ") for the function");
+                return;
+            }
+        }
+    }
+
     Expr name(const std::string& n, Span span) {
         if (is_param(n)) return sym(n);
         if (n == "pi") return constant(ConstantId::Pi);
@@ -211,7 +225,10 @@ private:
             for (char c : n) letters.push_back(name(std::string(1, c), span));
             return mul(letters);
         }
-        if (!in_body()) note_one_name(n);
+        if (!in_body()) {
+            note_function_name(n);
+            note_one_name(n);
+        }
         return sym(n);
     }
 

@@ -220,6 +220,21 @@ def files_run_in_order_and_errors_name_the_file():
 
 
 @test
+def files_and_e_run_in_command_line_order():
+    # Regression (issue 13): every -e ran before any file, so `dfdx defs.dfdx -e 'f(2)'`
+    # asked for f(2) before defs.dfdx had defined f.
+    with tempfile.TemporaryDirectory() as d:
+        defs = os.path.join(d, 'defs.dfdx')
+        with open(defs, 'w') as f:
+            f.write('f(x) = x^2\n')
+        r = dfdx(defs, '-e', 'f(2)')
+        equal(r.out, 'f(x) = x^2\n4\n')
+        equal(r.code, 0, 'exit status')
+        r = dfdx('-e', 'f(x) = x^3', defs, '-e', 'f(2)', '-e', 'f(x) = x', '-e', 'f(5)')
+        equal(r.out, 'f(x) = x^3\nf(x) = x^2\n4\nf(x) = x\n5\n')
+
+
+@test
 def dash_means_stdin_among_files():
     with tempfile.TemporaryDirectory() as d:
         a = os.path.join(d, 'a.dfdx')

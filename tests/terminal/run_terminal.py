@@ -288,6 +288,22 @@ def colour_on_a_terminal_and_never_with_no_color(tmp):
 
 
 @test
+def load_reports_only_the_failures_of_its_own_file(tmp):
+    # Regression (issue 13): after any error, every later load said that some of its
+    # statements failed, though they all ran.
+    with open(os.path.join(tmp, "bad.dfdx"), "w") as f:
+        f.write("y = 1/0\n")
+    with open(os.path.join(tmp, "good.dfdx"), "w") as f:
+        f.write("g(x) = x^2\n")
+    t = start(tmp)
+    enter(t, "load bad.dfdx", "some statements of bad.dfdx failed")
+    enter(t, "load good.dfdx", "g(x) = x^2\n")
+    enter(t, "g(3)", "\n9")
+    assert "statements of good.dfdx failed" not in t.screen(), t.screen()
+    t.close()
+
+
+@test
 def save_then_a_fresh_session_restores_everything(tmp):
     t = start(tmp)
     enter(t, "f(x, y) = x y", "f(x, y) = x*y\n")
