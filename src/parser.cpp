@@ -516,7 +516,7 @@ private:
     }
     bool starts_simple_arg(std::size_t k) const {
         const Token& t = peek(k);
-        if (t.kind == Tok::Number) return true;
+        if (t.kind == Tok::Number || (t.kind == Tok::Bar && abs_open_ == 0)) return true;
         return t.kind == Tok::Ident && !is_stop_word(t) && !is_unary_builtin(t) && !derivative_at(k) &&
                !(in_point_ && peek(k + 1).kind == Tok::Equals);
     }
@@ -565,6 +565,7 @@ private:
     SyntaxPtr bare_call(const Token& f) {
         const std::size_t b = peek().span.begin;
         SyntaxPtr arg;
+        if (peek().kind == Tok::Bar) return bar_call(f);
         if (peek().kind == Tok::Number) arg = power();
         if (starts_simple_arg(0) && peek().kind == Tok::Ident) {
             SyntaxPtr name = power();
@@ -582,8 +583,7 @@ private:
         const bool call_inside = arg->kind == SyntaxKind::Call || arg->kind == SyntaxKind::PrimeCall ||
                                  (arg->kind == SyntaxKind::Product && arg->kids.back()->kind == SyntaxKind::Call);
         if (call_inside || (starts_operand(peek()) && !is_unary_builtin(peek()))) {
-            const std::string more = call_inside ? "..." : std::string(src_.substr(peek().span.begin,
-                                                                                  peek().span.end - peek().span.begin));
+            const std::string more = call_inside ? "..." : next_operand_text();
             fail("brackets needed: write " + f.text + "(" + text + " " + more + ") or " + f.text + "(" + text +
                      ")*" + more + " (without brackets " + f.text + " takes a number and one name)",
                  {f.span.begin, peek().span.end});
@@ -592,6 +592,26 @@ private:
         c->text = f.text;
         c->kids.push_back(std::move(arg));
         return c;
+    }
+
+    /// `ln |x|`: a built-in applied to a bar-bracketed argument.
+    SyntaxPtr bar_call(const Token& f) {
+        SyntaxPtr c = node(SyntaxKind::Call, {});
+        c->text = f.text;
+        c->kids.push_back(power());
+        c->span = {f.span.begin, last_end()};
+        return c;
+    }
+
+    /// The text of the operand that starts here, for a message (the parser is failing).
+    std::string next_operand_text() {
+        const std::size_t b = peek().span.begin;
+        try {
+            power();
+        } catch (const Error&) {
+            return "...";
+        }
+        return std::string(src_.substr(b, last_end() - b));
     }
 
     SyntaxPtr name_or_call() {
