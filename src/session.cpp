@@ -6,6 +6,7 @@
 
 #include "dfdx/commands.hpp"
 #include "dfdx/construct.hpp"
+#include "dfdx/domain_guard.hpp"
 #include "dfdx/eval.hpp"
 #include "dfdx/functions.hpp"
 #include "dfdx/help.hpp"
@@ -44,6 +45,14 @@ void check_names(const Expr& value, const Syntax& syntax) {
                         "(...); rename one of them",
                     call_span(syntax, *n, syntax.span));
     }
+}
+
+bool same_names(const std::vector<std::string>& names, const std::vector<Assignment>& at) {
+    if (names.size() != at.size()) return false;
+    for (std::size_t i = 0; i < at.size(); ++i) {
+        if (names[i] != at[i].name) return false;
+    }
+    return true;
 }
 
 /// An unknown function has no value at a point (SPEC §2): f(2) is an error naming f.
@@ -141,26 +150,6 @@ Expr Session::evaluate_at(const Expr& e, const std::vector<Assignment>& at, std:
     return substitute(e, point_of(at, notes));
 }
 
-// A derivative at a point where the expression differentiated is undefined is an error
-// (SPEC §5: d/dx ln(x) at x=-1), though the derivative itself may have a value there.
-// The double evaluation answers quickly; an error from it is confirmed exactly.
-void Session::check_defined(const Expr& original, const Bindings& point) {
-    Point at;
-    bool numeric = true;
-    for (const auto& [name, v] : point) {
-        if (is_number(v)) at[name] = v->num.get_d(); else numeric = false;
-    }
-    if (numeric && free_symbols(original).size() <= at.size()) {
-        try {
-            evaluate(original, at);
-            return;
-        } catch (const Error&) {
-        }
-    }
-    Expr v = substitute(original, point);  // exact: throws where a fold is undefined
-    if (is_constant_value(v)) evaluate(v);
-}
-
 void Session::execute(const Statement& st, std::string_view chunk, Sink& sink) {
     std::vector<std::string> notes;
     auto flush_notes = [&] {
@@ -180,29 +169,33 @@ void Session::execute(const Statement& st, std::string_view chunk, Sink& sink) {
                 body = body->kids[0].get();
                 force = true;
             }
-            // The names given values are part of the reading (`x(1+y) at x=2` is a product).
-            std::string key(chunk.substr(body->span.begin, body->span.end - body->span.begin));
-            std::vector<std::string> point_names;
-            for (const Assignment& a : st.at) {
-                point_names.push_back(a.name);
-                key += '\0' + a.name;
-            }
+            std::string_view source = chunk.substr(body->span.begin, body->span.end - body->span.begin);
             Expr value;
-            std::vector<Expr> differentiated;
-            if (resolved_.value && resolved_.version == env_.version() && resolved_.text == key) {
+            std::shared_ptr<const DomainGuard> guard;
+            if (resolved_.value && resolved_.version == env_.version() && resolved_.text == source &&
+                same_names(resolved_.point_names, st.at)) {
                 value = resolved_.value;
-                differentiated = resolved_.differentiated;
+                guard = resolved_.guard;
             } else {
-                ResolveContext ctx{env_, nullptr, {}, &notes, &memo_, std::move(point_names), &differentiated};
+                // The names given values are part of the reading (`x(1+y) at x=2` is a product).
+                std::vector<std::string> point_names;
+                for (const Assignment& a : st.at) point_names.push_back(a.name);
+                std::vector<Expr> differentiated;
+                ResolveContext ctx{env_, nullptr, {}, &notes, &memo_, point_names, &differentiated};
                 value = env_.expand(resolve(*body, ctx));
+                if (!st.at.empty() && !differentiated.empty()) {
+                    guard = std::make_shared<const DomainGuard>(std::move(differentiated));
+                }
                 // Notes ("did you mean sin?") are said each time: such values are not kept.
-                if (notes.empty()) resolved_ = {key, env_.version(), value, differentiated};
+                if (notes.empty()) resolved_ = {std::string(source), std::move(point_names), env_.version(), value, guard};
             }
-            if (!st.at.empty() && !differentiated.empty()) {
+            if (!st.at.empty()) {
+                // A derivative at a point where the original is undefined is an error
+                // (SPEC §5: d/dx ln(x) at x=-1), though the derivative may have a value there.
                 Bindings point = point_of(st.at, notes);
-                for (const Expr& original : differentiated) check_defined(original, point);
+                if (guard) guard->check(point);
+                value = substitute(value, point);
             }
-            value = evaluate_at(value, st.at, notes);
             check_names(value, *body);  // both answer at once for values without unknown calls
             check_no_unknown_at_point(value, *body);
             std::string text = show(value, force);

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "dfdx/diff.hpp"
+#include "dfdx/domain_guard.hpp"
 #include "dfdx/environment.hpp"
 #include "dfdx/error.hpp"
 #include "dfdx/parser.hpp"
@@ -69,7 +70,6 @@ private:
     void set(const Statement& st, Sink& sink);
     Expr evaluate_at(const Expr& e, const std::vector<Assignment>& at, std::vector<std::string>& notes);
     Bindings point_of(const std::vector<Assignment>& at, std::vector<std::string>& notes);
-    static void check_defined(const Expr& original, const Bindings& point);
 
     Environment env_;
     Settings settings_;
@@ -78,9 +78,10 @@ private:
     /// version: a script asking for one derivative at many points resolves it once.
     struct Resolved {
         std::string text;
+        std::vector<std::string> point_names;  ///< the names after `at`: part of the reading
         std::uint64_t version = 0;
         Expr value;
-        std::vector<Expr> differentiated;  ///< what it differentiates (Session::check_defined)
+        std::shared_ptr<const DomainGuard> guard;  ///< what it differentiates, checked at points
     } resolved_;
     ParseCache parse_cache_;  ///< and its text is parsed once (parser.hpp)
     int plot_width_ = 80;
