@@ -2,6 +2,8 @@
 #include "options.hpp"
 
 #include <CLI/CLI.hpp>
+#include <cmath>
+#include <iostream>
 
 #ifndef DFDX_VERSION
 #define DFDX_VERSION "0.1.0"
@@ -11,6 +13,15 @@ namespace dfdx::cli {
 
 std::optional<int> parse_options(int argc, char** argv, Options& o) {
     CLI::App app{"dfdx: symbolic derivatives at the prompt, in scripts and from the shell", "dfdx"};
+    app.footer(
+        "Examples:\n"
+        "  dfdx                                  the REPL (help inside lists everything)\n"
+        "  dfdx -e 'd/dx sin(x)^2 at x=1'        one question from the shell\n"
+        "  dfdx -e 'f(w, x, b) = w x + b' -e 'grad(f)'\n"
+        "  dfdx script.dfdx                      run a script; errors name FILE:LINE:COL\n"
+        "  echo 'd/dx x^x' | dfdx --format latex\n"
+        "\n"
+        "Exit status: 0 success, 1 a statement failed, 2 bad usage. See man dfdx.");
     app.set_version_flag("--version", "dfdx " DFDX_VERSION);
     CLI::Option* files = app.add_option("files", o.files, "scripts to run in order ('-' is stdin), then exit");
     // No extra args: CLI11 would otherwise split a bracketed value ('[1, 2]') into a list.
@@ -30,11 +41,30 @@ std::optional<int> parse_options(int argc, char** argv, Options& o) {
     app.add_option("--history-file", o.history_file, "history file (default $XDG_STATE_HOME/dfdx/history)");
     app.add_flag("--no-history", o.no_history, "do not read or write the history file");
     app.add_option("--timeout", o.timeout, "end any statement that runs longer than SECONDS")
-        ->check(CLI::PositiveNumber);
+        ->check(CLI::Validator(
+            [](std::string& v) -> std::string {
+                double t = 0;
+                try {
+                    t = std::stod(v);
+                } catch (...) {
+                    return "not a number of seconds";
+                }
+                // Finite and at most 10^9 s: the deadline in nanoseconds fits 64 bits.
+                return std::isfinite(t) && t > 0 && t <= 1e9 ? std::string()
+                                                            : "a number of seconds above 0 and at most 1e9";
+            },
+            "SECONDS"));
     try {
         app.parse(argc, argv);
-    } catch (const CLI::ParseError& e) {
+    } catch (const CLI::CallForHelp& e) {
         return app.exit(e);
+    } catch (const CLI::CallForVersion& e) {
+        return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+        // Bad usage: one line and a hint, exit status 2 (as getopt programs do), not
+        // CLI11's own codes 105-114.
+        std::cerr << "dfdx: " << e.what() << " (try 'dfdx --help')\n";
+        return 2;
     }
     o.interactive = app.count("-i") > 0;
     std::size_t next_file = 0, next_statement = 0;

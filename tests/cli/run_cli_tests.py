@@ -304,6 +304,23 @@ def format_selects_the_notation():
 
 
 @test
+def bad_usage_is_one_line_and_exit_status_2():
+    # Issue 15: usage errors exited with CLI11's own codes (105-114) over two lines.
+    for args in (['--bogus'], ['--precision', 'x'], ['--timeout', 'nan', '-e', '1'],
+                 ['--timeout', '1e20', '-e', '1'], ['--timeout', '-1', '-e', '1'], ['--format', 'html']):
+        r = dfdx(*args)
+        equal(r.code, 2, f'exit status for {args}')
+        equal(r.out, '', f'stdout for {args}')
+        equal(r.err.count('\n'), 1, f'lines of stderr for {args}: {r.err!r}')
+        expect(r.err.startswith('dfdx: ') and "dfdx --help" in r.err, r.err)
+    r = dfdx('--timeout', '5', '-e', '1')
+    equal((r.code, r.out), (0, '1\n'), '--timeout 5')
+    r = dfdx('--help')
+    equal(r.code, 0, 'exit status of --help')
+    expect('Examples:' in r.out and 'man dfdx' in r.out, r.out)
+
+
+@test
 def version_and_help():
     r = dfdx('--version')
     expect(re.fullmatch(r'dfdx \d+\.\d+\.\d+\n?', r.out) is not None, f'--version printed {r.out!r}')
