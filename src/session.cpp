@@ -184,7 +184,8 @@ void Session::execute(const Statement& st, std::string_view chunk, Sink& sink) {
                 ResolveContext ctx{env_, nullptr, {}, &notes, &memo_, point_names, &differentiated};
                 value = env_.expand(resolve(*body, ctx));
                 if (!st.at.empty() && !differentiated.empty()) {
-                    guard = std::make_shared<const DomainGuard>(std::move(differentiated));
+                    guard = std::make_shared<const DomainGuard>(std::move(differentiated), value);
+                    if (guard->empty()) guard = nullptr;
                 }
                 // Notes ("did you mean sin?") are said each time: such values are not kept.
                 if (notes.empty()) resolved_ = {std::string(source), std::move(point_names), env_.version(), value, guard};

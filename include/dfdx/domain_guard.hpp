@@ -15,8 +15,10 @@ namespace dfdx {
 class DomainGuard {
 public:
     DomainGuard() = default;
-    /// Guards `originals`; compiles them once for a quick check at numeric points.
-    explicit DomainGuard(std::vector<Expr> originals);
+    /// Guards `originals`, the expressions whose derivatives make `value`; compiles them
+    /// once for a quick check at numeric points. Empty when evaluating `value` fails
+    /// wherever an original is undefined anyway.
+    DomainGuard(std::vector<Expr> originals, const Expr& value);
 
     [[nodiscard]] bool empty() const { return originals_.empty(); }
 
