@@ -16,8 +16,10 @@ Readings of dfdx syntax (the corpus and dfdx's own output):
   roots "real":      an odd root of a negative number is real, as dfdx means it (values).
 """
 import math
+import os
 import random
 import re
+import sys
 
 import sympy as sp
 
@@ -58,130 +60,31 @@ def read_exercises(path):
 
 # ---------------------------------------------------------------------------- parsing
 
-TOKEN = re.compile(r"\s*(?:(\d+(?:\.\d*)?(?:[eE][-+]?\d+)?|\.\d+)|(%?[A-Za-z_][A-Za-z_0-9]*)|(\S))")
-
-
-class ParseError(ValueError):
-    pass
+# The reader of dfdx's plain syntax is the oracle's (tests/oracle/dfdx_sympy.py), given
+# each tool's functions, constants and meaning of a^b.
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tests", "oracle"))
+from dfdx_sympy import FUNCTIONS as DFDX_FUNCTIONS, ParseError, real_power  # noqa: E402
+from dfdx_sympy import Parser as _Reader  # noqa: E402
 
 
 def principal_power(base, exponent):
     return sp.Pow(base, exponent)
 
 
-def real_power(base, exponent):
-    """base^exponent with dfdx's meaning: an odd root of a negative number is real."""
-    if isinstance(exponent, sp.Rational) and not isinstance(exponent, sp.Integer) and exponent.q % 2 == 1:
-        return sp.sign(base) ** (exponent.p % 2) * sp.Abs(base) ** exponent
-    return sp.Pow(base, exponent)
-
-
-class Parser:
-    """sum := product (('+'|'-') product)*; product := unary (('*'|'/') unary)*;
-    unary := ('-'|'+') unary | power; power := atom ('^' unary)?  (right-associative)."""
-
-    def __init__(self, text, functions, constants, power, symbols):
-        self.tokens = []
-        for m in TOKEN.finditer(text):
-            if m.group(1):
-                self.tokens.append(("num", m.group(1)))
-            elif m.group(2):
-                self.tokens.append(("name", m.group(2)))
-            elif m.group(3):
-                self.tokens.append(("op", m.group(3)))
-        self.pos = 0
-        self.functions = functions
-        self.constants = constants
-        self.power_fn = power
-        self.symbols = symbols
-
-    def peek(self):
-        return self.tokens[self.pos] if self.pos < len(self.tokens) else ("end", "")
-
-    def take(self, value=None):
-        tok = self.peek()
-        if value is not None and tok[1] != value:
-            raise ParseError(f"expected {value!r}, got {tok[1]!r}")
-        self.pos += 1
-        return tok
-
-    def parse(self):
-        e = self.sum()
-        if self.peek()[0] != "end":
-            raise ParseError(f"unexpected {self.peek()[1]!r}")
-        return e
-
-    def sum(self):
-        e = self.product()
-        while self.peek() in (("op", "+"), ("op", "-")):
-            op = self.take()[1]
-            r = self.product()
-            e = e + r if op == "+" else e - r
-        return e
-
-    def product(self):
-        e = self.unary()
-        while self.peek() in (("op", "*"), ("op", "/")):
-            op = self.take()[1]
-            r = self.unary()
-            e = e * r if op == "*" else e / r
-        return e
-
-    def unary(self):
-        if self.peek() == ("op", "-"):
-            self.take()
-            return -self.unary()
-        if self.peek() == ("op", "+"):
-            self.take()
-            return self.unary()
-        return self.power()
-
-    def power(self):
-        base = self.atom()
-        if self.peek() == ("op", "^"):
-            self.take()
-            return self.power_fn(base, self.unary())
-        return base
-
-    def atom(self):
-        kind, value = self.take()
-        if kind == "num":
-            return sp.Rational(value)
-        if kind == "op" and value == "(":
-            e = self.sum()
-            self.take(")")
-            return e
-        if kind == "name":
-            if self.peek() == ("op", "("):
-                if value not in self.functions:
-                    raise ParseError(f"unknown function {value}")
-                self.take()
-                args = [self.sum()]
-                while self.peek() == ("op", ","):
-                    self.take()
-                    args.append(self.sum())
-                self.take(")")
-                return self.functions[value](*args)
-            if value in self.constants:
-                return self.constants[value]
-            if value.startswith("%"):
-                raise ParseError(f"unknown constant {value}")
-            return self.symbols.setdefault(value, sp.Symbol(value, real=True))
-        raise ParseError(f"unexpected {value!r}")
+def Parser(text, functions, constants, power, symbols):
+    """A reader of `text` with these functions, constants and powers (see dfdx_sympy)."""
+    return _Reader(text, symbols, functions, constants, power)
 
 
 def _log(a, b=None):
     return sp.log(a) if b is None else sp.log(a) / sp.log(b)
 
 
-COMMON = {
-    "sin": sp.sin, "cos": sp.cos, "tan": sp.tan, "cot": sp.cot, "sec": sp.sec, "csc": sp.csc,
-    "asin": sp.asin, "acos": sp.acos, "atan": sp.atan, "acot": sp.acot, "asec": sp.asec,
-    "acsc": sp.acsc, "atan2": sp.atan2, "sinh": sp.sinh, "cosh": sp.cosh, "tanh": sp.tanh,
-    "coth": sp.coth, "sech": sp.sech, "csch": sp.csch, "asinh": sp.asinh, "acosh": sp.acosh,
-    "atanh": sp.atanh, "acoth": sp.acoth, "asech": sp.asech, "acsch": sp.acsch,
-    "exp": sp.exp, "sqrt": sp.sqrt, "abs": sp.Abs,
-}
+# The functions every tool spells as dfdx does, with the oracle's SymPy meanings.
+COMMON = {name: DFDX_FUNCTIONS[name] for name in (
+    "sin", "cos", "tan", "cot", "sec", "csc", "asin", "acos", "atan", "acot", "asec", "acsc",
+    "atan2", "sinh", "cosh", "tanh", "coth", "sech", "csch", "asinh", "acosh", "atanh",
+    "acoth", "asech", "acsch", "exp", "sqrt", "abs")}
 
 OPAQUE = {name: sp.Function(name) for name in ("sigmoid", "softplus", "relu", "step")}
 

@@ -6,7 +6,8 @@ import re
 
 import sympy as sp
 
-TOKEN = re.compile(r"\s*(?:(\d+(?:\.\d*)?(?:[eE][-+]?\d+)?|\.\d+(?:[eE][-+]?\d+)?)|([A-Za-z_][A-Za-z_0-9]*)|(.))")
+# Names may start with `%` (Maxima's %pi, %e), so that other tools' output reads too.
+TOKEN = re.compile(r"\s*(?:(\d+(?:\.\d*)?(?:[eE][-+]?\d+)?|\.\d+(?:[eE][-+]?\d+)?)|(%?[A-Za-z_][A-Za-z_0-9]*)|(.))")
 
 
 def real_power(base, exponent):
@@ -42,7 +43,10 @@ class ParseError(ValueError):
 
 
 class Parser:
-    def __init__(self, text, symbols):
+    """The grammar above over `functions` and `constants` (dfdx's by default), with
+    `power` building a^b (dfdx's real odd roots by default)."""
+
+    def __init__(self, text, symbols, functions=None, constants=None, power=None):
         self.tokens = []
         for m in TOKEN.finditer(text):
             if m.group(1):
@@ -53,6 +57,9 @@ class Parser:
                 self.tokens.append(("op", m.group(3)))
         self.pos = 0
         self.symbols = symbols
+        self.functions = FUNCTIONS if functions is None else functions
+        self.constants = CONSTANTS if constants is None else constants
+        self.power_fn = real_power if power is None else power
 
     def peek(self):
         return self.tokens[self.pos] if self.pos < len(self.tokens) else ("end", "")
@@ -96,7 +103,7 @@ class Parser:
         base = self.atom()
         if self.peek() == ("op", "^"):
             self.take()
-            return real_power(base, self.unary())
+            return self.power_fn(base, self.unary())
         return base
 
     def atom(self):
@@ -109,7 +116,7 @@ class Parser:
             return e
         if kind == "name":
             if self.peek() == ("op", "("):
-                if value not in FUNCTIONS:
+                if value not in self.functions:
                     raise ParseError(f"unknown function {value}")
                 self.take()
                 args = [self.sum()]
@@ -117,9 +124,11 @@ class Parser:
                     self.take()
                     args.append(self.sum())
                 self.take(")")
-                return FUNCTIONS[value](*args)
-            if value in CONSTANTS:
-                return CONSTANTS[value]
+                return self.functions[value](*args)
+            if value in self.constants:
+                return self.constants[value]
+            if value.startswith("%"):
+                raise ParseError(f"unknown constant {value}")
             return self.symbols.setdefault(value, sp.Symbol(value, real=True))
         raise ParseError(f"unexpected {value!r}")
 
