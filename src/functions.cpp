@@ -217,6 +217,39 @@ std::optional<std::uint32_t> find_function(std::string_view name) {
 
 std::uint32_t function_id(std::string_view name) { return *find_function(name); }
 
+FunctionDomain function_domain(std::uint32_t id) {
+    using D = FunctionDomain;
+    static const auto domains = [] {
+        std::vector<D> d(kTable.size(), D::All);
+        const std::pair<std::string_view, D> rows[] = {
+            {"ln", D::Positive},       {"log10", D::Positive},        {"log2", D::Positive},
+            {"cot", D::NonZero},       {"csc", D::NonZero},           {"coth", D::NonZero},
+            {"csch", D::NonZero},      {"acsch", D::NonZero},         {"asin", D::UnitClosed},
+            {"acos", D::UnitClosed},   {"asec", D::OutsideUnit},      {"acsc", D::OutsideUnit},
+            {"acosh", D::AtLeastOne},  {"atanh", D::UnitOpen},        {"acoth", D::OutsideUnitOpen},
+            {"asech", D::UnitHalfOpen},
+        };
+        for (const auto& [name, dom] : rows) d[function_id(name)] = dom;
+        return d;
+    }();
+    return domains.at(id);
+}
+
+bool in_domain(FunctionDomain d, const Rational& x) {
+    switch (d) {
+        case FunctionDomain::All: return true;
+        case FunctionDomain::Positive: return x > 0;
+        case FunctionDomain::NonZero: return x != 0;
+        case FunctionDomain::UnitClosed: return abs(x) <= 1;
+        case FunctionDomain::OutsideUnit: return abs(x) >= 1;
+        case FunctionDomain::AtLeastOne: return x >= 1;
+        case FunctionDomain::UnitOpen: return abs(x) < 1;
+        case FunctionDomain::OutsideUnitOpen: return abs(x) > 1;
+        case FunctionDomain::UnitHalfOpen: return x > 0 && x <= 1;
+    }
+    return true;
+}
+
 std::optional<Expr> fold_function(std::uint32_t id, std::span<const Expr> args) {
     if (args.size() != 1) {
         if (named(id, "atan2") && is_zero(args[0]) && args[1].kind() == Kind::Number &&
@@ -234,17 +267,7 @@ std::optional<Expr> fold_function(std::uint32_t id, std::span<const Expr> args) 
     if (a.kind() != Kind::Number) return std::nullopt;
     const Rational& x = a->num;
     const std::string_view n = kTable[id].name;
-    // Domain errors at exact points.
-    if ((n == "ln" || n == "log10" || n == "log2") && x <= 0) undefined_at(id, x);
-    if ((n == "asin" || n == "acos") && abs(x) > 1) undefined_at(id, x);
-    if ((n == "asec" || n == "acsc") && abs(x) < 1) undefined_at(id, x);
-    if (n == "acosh" && x < 1) undefined_at(id, x);
-    if (n == "atanh" && abs(x) >= 1) undefined_at(id, x);
-    if (n == "acoth" && abs(x) <= 1) undefined_at(id, x);
-    if (n == "asech" && (x <= 0 || x > 1)) undefined_at(id, x);
-    if ((n == "cot" || n == "csc" || n == "coth" || n == "csch" || n == "acsch") && x == 0) {
-        undefined_at(id, x);
-    }
+    if (!in_domain(function_domain(id), x)) undefined_at(id, x);
     // Exact values.
     if (n == "abs") return num(abs(x));
     if (n == "sign") return num(sgn(x));

@@ -56,18 +56,46 @@ void check_no_unknown_at_point(const Expr& value, const Syntax& syntax) {
     }
 }
 
+/// A number written exactly in few symbols: rationals, roots of rationals, pi and e, and
+/// their sums and products (`sqrt(2)/2`, `2 - sqrt(3)`, `pi/6`). A power of a number to a
+/// whole exponent only survives construction when it is too large to expand
+/// (`3^(-1000000)`): that one prints as a decimal.
+bool closed_form(const Expr& e, int depth = 0) {
+    switch (e.kind()) {
+        case Kind::Number:
+        case Kind::Constant: return true;
+        case Kind::Pow:
+            return e->args[0].kind() == Kind::Number && e->args[1].kind() == Kind::Number &&
+                   !is_integer(e->args[1]->num);
+        case Kind::Mul:
+        case Kind::Add:
+            if (depth > 1 || e->args.size() > 4) return false;
+            return std::all_of(e->args.begin(), e->args.end(),
+                               [&](const Expr& a) { return closed_form(a, depth + 1); });
+        case Kind::Symbol:
+        case Kind::Func:
+        case Kind::Apply:
+        case Kind::Deriv:
+        case Kind::Vector: return false;
+    }
+    return false;
+}
+
+/// Printed exactly rather than as a decimal.
+bool shown_exactly(const Expr& e) { return is_number(e) || closed_form(e); }
+
 }  // namespace
 
 std::string Session::show(const Expr& e, bool force_decimal, const std::vector<std::string>& leading) const {
     PrintOptions opt{settings_.format, leading};
     if (e.kind() == Kind::Vector) {
         if (!force_decimal && std::all_of(e->args.begin(), e->args.end(), [](const Expr& a) {
-                return !is_constant_value(a) || is_number(a) || a.kind() == Kind::Vector;
+                return !is_constant_value(a) || shown_exactly(a) || a.kind() == Kind::Vector;
             })) {
             bool nested_numeric = false;
             for (const Expr& a : e->args) {
                 if (a.kind() == Kind::Vector) {
-                    for (const Expr& b : a->args) nested_numeric |= is_constant_value(b) && !is_number(b);
+                    for (const Expr& b : a->args) nested_numeric |= is_constant_value(b) && !shown_exactly(b);
                 }
             }
             if (!nested_numeric) return print(e, opt);
@@ -77,12 +105,16 @@ std::string Session::show(const Expr& e, bool force_decimal, const std::vector<s
         if (settings_.format == Format::Latex) return "\\left[" + join(parts, ", ") + "\\right]";
         return "[" + join(parts, ", ") + "]";
     }
-    if (is_number(e) && !force_decimal) return print(e, opt);
+    if (shown_exactly(e) && !force_decimal) return print(e, opt);
     if (is_constant_value(e)) {
-        double v = evaluate(e);
-        if (std::isfinite(v)) return format_decimal(v, settings_.precision);
-        if (force_decimal) throw Error(ErrorCode::Limit, "the value is too large for a decimal");
-        return print(e, opt);
+        try {
+            return decimals_.text(e, settings_.precision);
+        } catch (const Error& err) {
+            // Past a decimal's reach (10^10^10^10, or a zero no precision can confirm):
+            // the exact value, unless a decimal was asked for.
+            if (force_decimal || err.code() != ErrorCode::Limit) throw;
+            return print(e, opt);
+        }
     }
     if (force_decimal) {
         auto names = free_symbols(e);
@@ -303,8 +335,9 @@ void Session::set(const Statement& st, Sink& sink) {
         } catch (...) {
             p = 0;
         }
-        if (p < 1 || p > 17) {
-            throw Error(ErrorCode::Parse, "precision is a whole number from 1 to 17", st.name_span);
+        if (p < 1 || p > max_precision) {
+            throw Error(ErrorCode::Parse, "precision is a whole number from 1 to " + std::to_string(max_precision),
+                        st.name_span);
         }
         settings_.precision = p;
     } else {

@@ -1,0 +1,245 @@
+// The fast pass of the decimal evaluator: long double (64-bit significand) with a
+// running bound on the absolute error, assuming each libm call is within 16 units in
+// the last place (glibc documents at most 1 to 4 for the functions used) and each
+// trigonometric argument reduction loses at most |x| 2^-62. When the bound decides the
+// rounding, that is the answer; anything in doubt (domain edges, exact zeros, huge or
+// tiny numbers) bails out to the MPFR intervals.
+#include <cmath>
+#include <cstdint>
+#include <string>
+
+#include "dfdx/decimal.hpp"
+#include "dfdx/functions.hpp"
+#include "small_node_map.hpp"
+
+namespace dfdx::detail {
+
+namespace {
+
+using LD = long double;
+constexpr LD kU = 0x1p-64L;      // unit roundoff of long double
+constexpr LD kLibm = 16 * 2 * kU;  // 16 ulps, relative to the result
+constexpr LD kSlack = 1.01L;
+
+struct Bail {};
+struct Approx {
+    LD v = 0, e = 0;  ///< |exact - v| <= e
+};
+
+LD number(const Rational& q, LD& err) {
+    if (!q.is_small()) throw Bail{};
+    const LD v = static_cast<LD>(q.small_num()) / static_cast<LD>(q.small_den());
+    err = q.small_den() == 1 ? 0 : std::fabs(v) * kU;
+    return v;
+}
+
+std::uint32_t id_of(const char* name) { return function_id(name); }
+
+// f(x) and a bound on |f'| near x, for the functions this pass knows.
+bool call(std::uint32_t id, LD x, LD& f, LD& d) {
+    static const std::uint32_t sin = id_of("sin"), cos = id_of("cos"), tan = id_of("tan"), exp = id_of("exp"),
+                               ln = id_of("ln"), atan = id_of("atan"), sinh = id_of("sinh"), cosh = id_of("cosh"),
+                               tanh = id_of("tanh"), asin = id_of("asin"), acos = id_of("acos"),
+                               log10 = id_of("log10"), log2 = id_of("log2"), asinh = id_of("asinh"),
+                               sigmoid = id_of("sigmoid");
+    if (id == sin) f = sinl(x), d = 1;
+    else if (id == cos) f = cosl(x), d = 1;
+    else if (id == tan) f = tanl(x), d = 1 + f * f;
+    else if (id == exp) f = expl(x), d = f;
+    else if (id == ln && x > 0) f = logl(x), d = 1 / x;
+    else if (id == log10 && x > 0) f = log10l(x), d = 1 / (x * 2.302585092994045684L);
+    else if (id == log2 && x > 0) f = log2l(x), d = 1 / (x * 0.693147180559945309L);
+    else if (id == atan) f = atanl(x), d = 1 / (1 + x * x);
+    else if (id == sinh) f = sinhl(x), d = coshl(x);
+    else if (id == cosh) f = coshl(x), d = std::fabs(sinhl(x)) + kU;
+    else if (id == tanh) f = tanhl(x), d = 1;
+    else if (id == asinh) f = asinhl(x), d = 1 / sqrtl(1 + x * x);
+    else if ((id == asin || id == acos) && std::fabs(x) < 1) {
+        f = id == asin ? asinl(x) : acosl(x);
+        d = 1 / sqrtl(1 - x * x);
+    } else if (id == sigmoid) f = 1 / (1 + expl(-x)), d = 0.25L;
+    else return false;
+    return std::isfinite(f) && std::isfinite(d);
+}
+
+// |f'| <= d on the whole real line (sin, cos, tanh: 1; sigmoid: 1/4).
+bool bounded_slope(std::uint32_t id) {
+    static const std::uint32_t sin = id_of("sin"), cos = id_of("cos"), tanh = id_of("tanh"),
+                               sigmoid = id_of("sigmoid");
+    return id == sin || id == cos || id == tanh || id == sigmoid;
+}
+
+bool trigonometric(std::uint32_t id) {
+    static const std::uint32_t sin = id_of("sin"), cos = id_of("cos"), tan = id_of("tan");
+    return id == sin || id == cos || id == tan;
+}
+
+class FastWalk {
+public:
+    Approx operator()(const Expr& e) {
+        if (const Approx* done = memo_.find(e.get())) return *done;
+        Approx a = compute(e);
+        // Zeros, cancellations and values near the ends of the range go to MPFR.
+        const LD m = std::fabs(a.v);
+        if (!std::isfinite(a.e) || !(m > 1e-4900L && m < 1e4900L) || a.e > m * 1e-6L) throw Bail{};
+        memo_.insert(e.get(), a);
+        return a;
+    }
+
+private:
+    Approx compute(const Expr& e) {
+        switch (e.kind()) {
+            case Kind::Number: {
+                Approx a;
+                a.v = number(e->num, a.e);
+                return a;
+            }
+            case Kind::Constant: {
+                const bool pi = e->id == static_cast<std::uint32_t>(ConstantId::Pi);
+                const LD v = pi ? 3.14159265358979323846264338327950288L : 2.71828182845904523536028747135266250L;
+                return {v, v * kU};
+            }
+            case Kind::Add: return sum(e);
+            case Kind::Mul: return product(e);
+            case Kind::Pow: return power(e);
+            case Kind::Func: return function(e);
+            case Kind::Symbol:
+            case Kind::Apply:
+            case Kind::Deriv:
+            case Kind::Vector: throw Bail{};
+        }
+        throw Bail{};
+    }
+
+    Approx sum(const Expr& e) {
+        LD ce = 0;
+        LD s = number(e->num, ce);
+        LD mass = std::fabs(s), err = ce;
+        for (std::size_t i = 0; i < e->args.size(); ++i) {
+            LD ke = 0;
+            const LD k = number(e->coeffs[i], ke);
+            const Approx t = (*this)(e->args[i]);
+            const LD term = k * t.v;
+            err += std::fabs(k) * t.e + std::fabs(t.v) * ke + std::fabs(term) * kU;
+            s += term;
+            mass += std::fabs(term);
+        }
+        err += static_cast<LD>(e->args.size() + 1) * kU * mass;
+        return {s, err * kSlack};
+    }
+
+    Approx product(const Expr& e) {
+        LD ce = 0;
+        LD p = number(e->num, ce);
+        LD rel = p == 0 ? 0 : ce / std::fabs(p);
+        for (const Expr& a : e->args) {
+            const Approx f = (*this)(a);
+            if (f.v == 0) throw Bail{};
+            p *= f.v;
+            rel += f.e / std::fabs(f.v) + kU;
+        }
+        if (rel > 1e-6L) throw Bail{};
+        return {p, std::fabs(p) * rel * (1 + rel) * kSlack};
+    }
+
+    Approx power(const Expr& e) {
+        const Approx b = (*this)(e->args[0]);
+        const Expr& x = e->args[1];
+        if (b.v == 0) throw Bail{};
+        const LD rb = b.e / std::fabs(b.v);
+        LD y = 0, ye = 0;
+        if (x.kind() == Kind::Number) {
+            y = number(x->num, ye);
+            if (b.v < 0) {
+                // Odd roots of negative numbers only, as the exact rules; the rest to MPFR.
+                if (!is_integer(x->num) && x->num.get_den() % 2 == 0) throw Bail{};
+                const LD m = powl(-b.v, y);
+                const bool odd = x->num.get_num() % 2 != 0;
+                const LD rel = std::fabs(y) * rb + std::fabs(logl(-b.v)) * ye + kLibm;
+                if (rel > 1e-6L) throw Bail{};
+                return {odd ? -m : m, std::fabs(m) * rel * kSlack};
+            }
+        } else {
+            const Approx ya = (*this)(x);
+            y = ya.v, ye = ya.e;
+            if (b.v - b.e <= 0) throw Bail{};
+        }
+        const LD v = powl(b.v, y);
+        const LD rel = std::fabs(y) * rb * (1 + std::fabs(y) * rb) + std::fabs(logl(b.v)) * ye + kLibm;
+        if (rel > 1e-6L) throw Bail{};
+        return {v, std::fabs(v) * rel * kSlack};
+    }
+
+    Approx function(const Expr& e) {
+        if (e->args.size() != 1) throw Bail{};
+        const Approx a = (*this)((e->args[0]));
+        LD f = 0, d = 0;
+        if (!call(e->id, a.v, f, d)) throw Bail{};
+        LD slope = d;
+        static const std::uint32_t exp = id_of("exp");
+        if (e->id == exp) {
+            slope = d * expl(a.e) * (1 + 4 * kLibm);  // exp' = exp grows by e^err at most
+        } else if (a.e > 0 && !bounded_slope(e->id)) {
+            // No pole or domain edge inside: the slope changes by less than 1% over the interval.
+            LD f1 = 0, d1 = 0, f2 = 0, d2 = 0;
+            if (!call(e->id, a.v - a.e, f1, d1) || !call(e->id, a.v + a.e, f2, d2)) throw Bail{};
+            const LD lo = std::fmin(d, std::fmin(d1, d2));
+            slope = std::fmax(d, std::fmax(d1, d2));
+            if (slope > lo * kSlack + 1e-30L) throw Bail{};
+        }
+        LD err = slope * a.e * kSlack + std::fabs(f) * kLibm;
+        if (trigonometric(e->id)) err += std::fabs(a.v) * 0x1p-62L * (1 + f * f);
+        return {f, err};
+    }
+
+    SmallNodeMap<Approx> memo_;
+};
+
+LD pow10(int k) {
+    LD p = 1;
+    for (int i = 0; i < k; ++i) p *= 10;  // exact up to 10^27
+    return p;
+}
+
+}  // namespace
+
+std::string fast_decimal(const Expr& e, int digits) {
+    if (digits > 17) return {};
+    try {
+        FastWalk walk;
+        const Approx a = walk(e);
+        if (a.v == 0) return {};
+        const LD m = std::fabs(a.v);
+        const LD err = a.e + m * 4 * kU;
+        const int x = static_cast<int>(std::floor(log10l(m)));
+        const int k = digits - 1 - x;
+        if (k > 27 || k < -27) return {};
+        const LD scale = pow10(k < 0 ? -k : 0), up = pow10(k > 0 ? k : 0);
+        // The value times 10^k lies in [s_lo, s_hi]; its nearest integer has `digits` digits.
+        const LD s_lo = (m - err) * up / scale * (1 - 4 * kU), s_hi = (m + err) * up / scale * (1 + 4 * kU);
+        const LD first = pow10(digits - 1), past = pow10(digits);
+        if (s_lo < first || s_hi + 0.5L >= past) return {};
+        const LD n_lo = std::floor(s_lo + 0.5L), n_hi = std::floor(s_hi + 0.5L);
+        if (n_lo != n_hi || s_lo + 0.5L == n_lo) return {};
+        const std::string d = std::to_string(static_cast<unsigned long long>(n_lo));
+        return format_digits(a.v < 0, d, x + 1, digits);
+    } catch (const Bail&) {
+        return {};
+    }
+}
+
+bool fast_double(const Expr& e, double& out) {
+    try {
+        FastWalk walk;
+        const Approx a = walk(e);
+        const LD err = a.e + std::fabs(a.v) * 4 * kU;
+        const double lo = static_cast<double>(a.v - err), hi = static_cast<double>(a.v + err);
+        if (lo != hi || a.v == 0) return false;
+        out = lo;
+        return true;
+    } catch (const Bail&) {
+        return false;
+    }
+}
+
+}  // namespace dfdx::detail
