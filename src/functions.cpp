@@ -8,6 +8,7 @@
 #include "dfdx/construct.hpp"
 #include "dfdx/error.hpp"
 #include "dfdx/print.hpp"
+#include "exact_values.hpp"
 
 namespace dfdx {
 
@@ -263,7 +264,12 @@ std::optional<Expr> fold_function(std::uint32_t id, std::span<const Expr> args) 
         a->id == static_cast<std::uint32_t>(ConstantId::E)) {
         return num(1);
     }
-    if (auto c = pi_multiple(a)) return fold_at_pi(id, a, *c);
+    if (auto c = pi_multiple(a)) {
+        if (auto v = fold_at_pi(id, a, *c)) return v;
+        return detail::fold_trig_at_pi(id, *c);
+    }
+    if (auto v = detail::fold_inverse_trig(id, a)) return v;
+    if (auto v = detail::fold_log_exp(id, a)) return v;
     if (a.kind() != Kind::Number) return std::nullopt;
     const Rational& x = a->num;
     const std::string_view n = kTable[id].name;
