@@ -406,11 +406,11 @@ std::vector<std::string> run_backprop(const Statement& st, const Session& sessio
     Graph g = backprop(e, point.numeric());
     std::vector<std::string> lines = graph_lines(g, f, vars);
     // The graph's rows show doubles; the value and the gradient are the exact values at
-    // the point, printed as `at` and `grad(...) at` print them (exact or MPFR decimals).
-    std::string value = session.show(substitute(e, point.values));
+    // the point, as decimals with the digits `approx` gives them.
+    std::string value = session.show(substitute(e, point.values), true);
     std::string grad;
     for (const std::string& v : vars) {
-        grad += (grad.empty() ? "" : ", ") + session.show(substitute(diff(e, v), point.values));
+        grad += (grad.empty() ? "" : ", ") + session.show(substitute(diff(e, v), point.values), true);
     }
     if (f == Format::Latex) {
         lines.push_back("\\text{value} = " + value);
