@@ -99,6 +99,37 @@ std::size_t largest_number_bits(const Expr& e) {
 
 [[noreturn]] void too_large() { throw Error(ErrorCode::Limit, "the value is too large for a decimal"); }
 
+mpz_class power_of_ten(long k) {
+    mpz_class p;
+    mpz_ui_pow_ui(p.get_mpz_t(), 10, static_cast<unsigned long>(k));
+    return p;
+}
+
+// An exact rational rounded half to even with integers: no interval can settle a value
+// that is itself a tie (3/2 10^-36 to one digit).
+std::string rational_text(const Rational& q, int digits) {
+    const mpz_class num = abs(q.get_num()), den = q.get_den();
+    // x = floor(log10 |q|), from the sizes, then made exact: 10^x <= |q| < 10^(x+1).
+    long x = static_cast<long>(mpz_sizeinbase(num.get_mpz_t(), 10)) -
+             static_cast<long>(mpz_sizeinbase(den.get_mpz_t(), 10));
+    auto at_least = [&](long k) {  // |q| >= 10^k
+        return k >= 0 ? num >= den * power_of_ten(k) : num * power_of_ten(-k) >= den;
+    };
+    while (!at_least(x)) --x;
+    while (at_least(x + 1)) ++x;
+    const long k = digits - 1 - x;  // |q| 10^k has `digits` digits before the point
+    mpz_class n = k >= 0 ? num * power_of_ten(k) : num, d = k >= 0 ? den : den * power_of_ten(-k);
+    mpz_class whole, rest;
+    mpz_fdiv_qr(whole.get_mpz_t(), rest.get_mpz_t(), n.get_mpz_t(), d.get_mpz_t());
+    const int half = cmp(mpz_class(2 * rest), d);
+    if (half > 0 || (half == 0 && mpz_odd_p(whole.get_mpz_t()))) ++whole;
+    if (whole == power_of_ten(digits)) {
+        whole /= 10;
+        ++x;
+    }
+    return format_digits(sgn(q) < 0, whole.get_str(), x + 1, digits);
+}
+
 }  // namespace
 
 struct DecimalEvaluator::Impl {
@@ -164,6 +195,7 @@ DecimalEvaluator& DecimalEvaluator::operator=(DecimalEvaluator&&) noexcept = def
 std::string DecimalEvaluator::text(const Expr& e, int digits) {
     digits = std::clamp(digits, 1, max_precision);
     if (is_zero(e)) return "0";
+    if (e.kind() == Kind::Number) return rational_text(e->num, digits);
     std::string out = detail::fast_decimal(e, digits);
     if (!out.empty()) return out;
     impl_->refine(e, bits_for(digits), [&](const Interval& v) { return impl_->rounds(v, digits, out); });
