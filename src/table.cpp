@@ -147,7 +147,7 @@ std::vector<std::string> run_table(const Statement& st, const Session& session, 
                                           std::to_string(max_table_rows) + " rows)");
     }
     Evaluated ev = evaluate_table(ex, range.var, grid);
-    // Tables compute in double precision for speed (docs/decisions.md 23): at most the
+    // Tables compute in double precision for speed (docs/decisions.md, issue 14): at most the
     // 17 digits a double holds, whatever the precision setting.
     const int digits = std::min(session.settings().precision, 17);
     if (to_file) {
