@@ -56,17 +56,21 @@ void check_no_unknown_at_point(const Expr& value, const Syntax& syntax) {
     }
 }
 
-/// A number written exactly in few symbols: rationals, roots of rationals, pi and e, and
-/// their sums and products (`sqrt(2)/2`, `2 - sqrt(3)`, `pi/6`). A power of a number to a
-/// whole exponent only survives construction when it is too large to expand
-/// (`3^(-1000000)`): that one prints as a decimal.
+/// A number written exactly in few symbols: rationals, roots of small whole numbers, pi
+/// and e, and their sums and products (`sqrt(2)/2`, `2 - sqrt(3)`, `pi/6`). Roots of
+/// fractions (`sqrt(53/100)`, from points like x=0.53) read better as decimals. A power
+/// of a number to a whole exponent only survives construction when it is too large to
+/// expand (`3^(-1000000)`): that one prints as a decimal.
 bool closed_form(const Expr& e, int depth = 0) {
     switch (e.kind()) {
         case Kind::Number:
         case Kind::Constant: return true;
-        case Kind::Pow:
-            return e->args[0].kind() == Kind::Number && e->args[1].kind() == Kind::Number &&
-                   !is_integer(e->args[1]->num);
+        case Kind::Pow: {
+            const Expr& b = e->args[0];
+            const Expr& x = e->args[1];
+            return b.kind() == Kind::Number && x.kind() == Kind::Number && !is_integer(x->num) &&
+                   is_integer(b->num) && bit_size(b->num) <= 32 && bit_size(x->num) <= 16;
+        }
         case Kind::Mul:
         case Kind::Add:
             if (depth > 1 || e->args.size() > 4) return false;
@@ -81,8 +85,11 @@ bool closed_form(const Expr& e, int depth = 0) {
     return false;
 }
 
-/// Printed exactly rather than as a decimal.
-bool shown_exactly(const Expr& e) { return is_number(e) || closed_form(e); }
+/// Printed exactly rather than as a decimal: rationals, and closed forms of a few symbols.
+bool shown_exactly(const Expr& e) {
+    constexpr std::size_t kShort = 32;  // characters of the plain form
+    return is_number(e) || (closed_form(e) && print(e).size() <= kShort);
+}
 
 }  // namespace
 
