@@ -142,32 +142,48 @@ private:
         return {p, std::fabs(p) * rel * (1 + rel) * kSlack};
     }
 
+    // b^n by squaring, for |n| <= 64: each rounding is amplified by the powers after it,
+    // (|n| + 1) units of rounding in all.
+    static Approx integer_power(const Approx& b, LD rb, long n) {
+        if (n > 64 || n < -64) throw Bail{};
+        unsigned long m = static_cast<unsigned long>(n < 0 ? -n : n);
+        LD r = 1, p = b.v;
+        for (; m; m >>= 1) {
+            if (m & 1) r *= p;
+            if (m > 1) p *= p;
+        }
+        if (n < 0) r = 1 / r;
+        const LD k = std::fabs(static_cast<LD>(n));
+        const LD rel = k * rb * (1 + k * rb) + (k + 2) * kU;
+        if (rel > 1e-6L) throw Bail{};
+        return {r, std::fabs(r) * rel * kSlack};
+    }
+
     Approx power(const Expr& e) {
         const Approx b = (*this)(e->args[0]);
         const Expr& x = e->args[1];
         if (b.v == 0) throw Bail{};
         const LD rb = b.e / std::fabs(b.v);
-        LD y = 0, ye = 0;
+        LD y = 0, ye = 0, base = b.v;
+        bool negate = false;
         if (x.kind() == Kind::Number) {
+            if (auto n = to_long(x->num)) return integer_power(b, rb, *n);
             y = number(x->num, ye);
             if (b.v < 0) {
                 // Odd roots of negative numbers only, as the exact rules; the rest to MPFR.
-                if (!is_integer(x->num) && x->num.get_den() % 2 == 0) throw Bail{};
-                const LD m = powl(-b.v, y);
-                const bool odd = x->num.get_num() % 2 != 0;
-                const LD rel = std::fabs(y) * rb + std::fabs(logl(-b.v)) * ye + kLibm;
-                if (rel > 1e-6L) throw Bail{};
-                return {odd ? -m : m, std::fabs(m) * rel * kSlack};
+                if (x->num.get_den() % 2 == 0) throw Bail{};
+                base = -b.v;
+                negate = x->num.get_num() % 2 != 0;
             }
         } else {
             const Approx ya = (*this)(x);
             y = ya.v, ye = ya.e;
-            if (b.v - b.e <= 0) throw Bail{};
         }
-        const LD v = powl(b.v, y);
-        const LD rel = std::fabs(y) * rb * (1 + std::fabs(y) * rb) + std::fabs(logl(b.v)) * ye + kLibm;
+        if (base - b.e <= 0) throw Bail{};
+        const LD v = powl(base, y);
+        const LD rel = std::fabs(y) * rb * (1 + std::fabs(y) * rb) + std::fabs(logl(base)) * ye + kLibm;
         if (rel > 1e-6L) throw Bail{};
-        return {v, std::fabs(v) * rel * kSlack};
+        return {negate ? -v : v, std::fabs(v) * rel * kSlack};
     }
 
     Approx function(const Expr& e) {
