@@ -65,7 +65,18 @@ Expr tan_at(int m) {
     return m <= 5 ? tables().tan[m] : neg(tables().tan[12 - m]);
 }
 
-bool is(std::uint32_t id, const char* name) { return function_info(id).name == name; }
+// The ids of the functions folded here, looked up once: folds run at every call built.
+struct Ids {
+    std::uint32_t sin, cos, tan, cot, sec, csc, asin, acos, atan, acot, asec, acsc, ln, log10, log2, exp;
+};
+
+const Ids& ids() {
+    static const Ids i{function_id("sin"),  function_id("cos"),  function_id("tan"),   function_id("cot"),
+                       function_id("sec"),  function_id("csc"),  function_id("asin"),  function_id("acos"),
+                       function_id("atan"), function_id("acot"), function_id("asec"),  function_id("acsc"),
+                       function_id("ln"),   function_id("log10"), function_id("log2"), function_id("exp")};
+    return i;
+}
 
 Expr pi_times(const Rational& c) { return mul(num(c), constant(ConstantId::Pi)); }
 
@@ -109,18 +120,20 @@ std::optional<Expr> fold_trig_at_pi(std::uint32_t id, const Rational& c) {
     if (m % 6 == 0) return std::nullopt;  // whole multiples of pi/2: fold_at_pi's
     const auto [ks, ss] = sine_place(m);
     const auto [kc, sc] = sine_place((m + 6) % 24);
-    if (is(id, "sin")) return signed_value(tables().sin[ks], ss);
-    if (is(id, "cos")) return signed_value(tables().sin[kc], sc);
-    if (is(id, "csc")) return signed_value(tables().inv[ks], ss);
-    if (is(id, "sec")) return signed_value(tables().inv[kc], sc);
-    if (is(id, "tan")) return tan_at(m);
-    if (is(id, "cot")) return tan_at((30 - m) % 24);  // cot(a) = tan(pi/2 - a)
+    const Ids& f = ids();
+    if (id == f.sin) return signed_value(tables().sin[ks], ss);
+    if (id == f.cos) return signed_value(tables().sin[kc], sc);
+    if (id == f.csc) return signed_value(tables().inv[ks], ss);
+    if (id == f.sec) return signed_value(tables().inv[kc], sc);
+    if (id == f.tan) return tan_at(m);
+    if (id == f.cot) return tan_at((30 - m) % 24);  // cot(a) = tan(pi/2 - a)
     return std::nullopt;
 }
 
 std::optional<Expr> fold_inverse_trig(std::uint32_t id, const Expr& a) {
     if (a->has_symbols || a->has_calls) return std::nullopt;
-    const bool asin = is(id, "asin"), acos = is(id, "acos"), acsc = is(id, "acsc"), asec = is(id, "asec");
+    const Ids& f = ids();
+    const bool asin = id == f.asin, acos = id == f.acos, acsc = id == f.acsc, asec = id == f.asec;
     if (asin || acos || acsc || asec) {
         const Expr v = (acsc || asec) ? pow(a, num(-1)) : a;
         auto hit = find(tables().sin, 7, v);
@@ -128,7 +141,7 @@ std::optional<Expr> fold_inverse_trig(std::uint32_t id, const Expr& a) {
         const Rational angle = Rational(hit->first * hit->second, 12);  // asin
         return pi_times((asin || acsc) ? angle : Rational(1, 2) - angle);
     }
-    const bool atan = is(id, "atan"), acot = is(id, "acot");
+    const bool atan = id == f.atan, acot = id == f.acot;
     if (!atan && !acot) return std::nullopt;
     if (acot && is_zero(a)) return pi_times(Rational(1, 2));
     auto hit = find(tables().tan, 6, a);
@@ -140,18 +153,20 @@ std::optional<Expr> fold_inverse_trig(std::uint32_t id, const Expr& a) {
 }
 
 std::optional<Expr> fold_log_exp(std::uint32_t id, const Expr& a) {
-    const bool ln = is(id, "ln"), log10 = is(id, "log10"), log2 = is(id, "log2"), exp = is(id, "exp");
+    const Ids& f = ids();
+    const bool ln = id == f.ln, log10 = id == f.log10, log2 = id == f.log2, exp = id == f.exp;
+    if (!ln && !log10 && !log2 && !exp) return std::nullopt;
     if (exp) {
         // exp(c ln(q)) = q^c for a positive rational q.
         Rational c(1);
         Expr l = a;
         if (a.kind() == Kind::Mul && a->args.size() == 1) c = a->num, l = a->args[0];
-        if (l.kind() == Kind::Func && is(l->id, "ln") && l->args[0].kind() == Kind::Number) {
+        if (l.kind() == Kind::Func && l->id == f.ln && l->args[0].kind() == Kind::Number) {
             return pow(l->args[0], num(c));
         }
         return std::nullopt;
     }
-    if (ln && a.kind() == Kind::Func && is(a->id, "exp") && !a->has_symbols && !a->has_calls) return a->args[0];
+    if (ln && a.kind() == Kind::Func && a->id == f.exp && !a->has_symbols && !a->has_calls) return a->args[0];
     if (a.kind() != Kind::Number || a->num <= 0 || a->num == 1) return std::nullopt;
     const Rational& q = a->num;
     if (ln) {
