@@ -9,10 +9,10 @@
 #include <cmath>
 #include <cstdint>
 #include <string>
+#include <unordered_map>
 
 #include "dfdx/decimal.hpp"
 #include "dfdx/functions.hpp"
-#include "small_node_map.hpp"
 
 namespace dfdx::detail {
 
@@ -26,7 +26,7 @@ constexpr LD kSlack = 1.01L;
 
 struct Bail {};
 struct Approx {
-    LD v = 0, e = 0;  ///< |exact - v| <= e
+    LD v, e;  ///< |exact - v| <= e (no initializers: the memo's slots stay uninitialized)
 };
 
 LD number(const Rational& q, LD& err) {
@@ -123,7 +123,7 @@ private:
     Approx compute(const Expr& e) {
         switch (e.kind()) {
             case Kind::Number: {
-                Approx a;
+                Approx a{0, 0};
                 a.v = number(e->num, a.e);
                 return a;
             }
@@ -242,7 +242,28 @@ private:
         return {f, err};
     }
 
-    SmallNodeMap<Approx> memo_;
+    // The shared nodes seen, in a line: few in the values printed (a map past 16).
+    struct Memo {
+        const Approx* find(const Node* n) const {
+            for (std::size_t i = 0; i < count; ++i) {
+                if (nodes[i] == n) return &values[i];
+            }
+            auto it = more.find(n);
+            return it == more.end() ? nullptr : &it->second;
+        }
+        void insert(const Node* n, const Approx& a) {
+            if (count < nodes.size()) {
+                nodes[count] = n;
+                values[count++] = a;
+            } else {
+                more.emplace(n, a);
+            }
+        }
+        std::array<const Node*, 16> nodes;  // left uninitialized: only [0, count) is read
+        std::array<Approx, 16> values;
+        std::size_t count = 0;
+        std::unordered_map<const Node*, Approx> more;
+    } memo_;
 };
 
 // 10^k for 0 <= k <= 27, all exact in a 64-bit significand.
