@@ -19,9 +19,10 @@ namespace {
 constexpr mpfr_prec_t kStartBits = 64;
 
 // Bits that hold `digits` decimal digits, with room for the rounding decision, in whole
-// limbs (15 digits: one limb, where the long-double pass's leftovers mostly settle).
+// limbs: two for 15 digits, since what the long-double pass leaves is mostly values that
+// cancel (a derivative near a zero), which 64 bits would not settle either.
 mpfr_prec_t bits_for(int digits) {
-    auto b = static_cast<mpfr_prec_t>(std::ceil(digits * 3.3219280948873623)) + 12;
+    auto b = static_cast<mpfr_prec_t>(std::ceil(digits * 3.3219280948873623)) + 24;
     return std::max(kStartBits, (b + 63) / 64 * 64);
 }
 

@@ -29,10 +29,35 @@ struct Approx {
     LD v, e;  ///< |exact - v| <= e (no initializers: the memo's slots stay uninitialized)
 };
 
+// The top 64 bits of z > 0 as an integer t, with z = t 2^shift (1 + d), 0 <= d < 2^-63.
+std::uint64_t top_bits(mpz_srcptr z, long& shift) {
+    const std::size_t n = mpz_size(z);
+    const std::uint64_t hi = mpz_getlimbn(z, static_cast<mp_size_t>(n - 1));
+    if (n == 1) {
+        shift = 0;
+        return hi;
+    }
+    const int lz = __builtin_clzll(hi);
+    const std::uint64_t lo = mpz_getlimbn(z, static_cast<mp_size_t>(n - 2));
+    shift = static_cast<long>(64 * (n - 1)) - lz;
+    return lz ? (hi << lz) | (lo >> (64 - lz)) : hi;
+}
+
 LD number(const Rational& q, LD& err) {
-    if (!q.is_small()) throw Bail{};
-    const LD v = static_cast<LD>(q.small_num()) / static_cast<LD>(q.small_den());
-    err = q.small_den() == 1 ? 0 : std::fabs(v) * kU;
+    if (q.is_small()) {
+        const LD v = static_cast<LD>(q.small_num()) / static_cast<LD>(q.small_den());
+        err = q.small_den() == 1 ? 0 : std::fabs(v) * kU;
+        return v;
+    }
+    // A big rational from its top 64 bits above and below: each truncated by less than
+    // 2 units, the quotient rounded once.
+    const mpq_class& b = *q.big_value();
+    if (mpz_sizeinbase(b.get_num_mpz_t(), 2) > 16000 || mpz_sizeinbase(b.get_den_mpz_t(), 2) > 16000) throw Bail{};
+    long sn = 0, sd = 0;
+    const std::uint64_t n = top_bits(b.get_num_mpz_t(), sn), d = top_bits(b.get_den_mpz_t(), sd);
+    LD v = std::ldexp(static_cast<LD>(n) / static_cast<LD>(d), static_cast<int>(sn - sd));
+    if (sgn(q) < 0) v = -v;
+    err = std::fabs(v) * 6 * kU;
     return v;
 }
 

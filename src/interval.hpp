@@ -68,13 +68,18 @@ private:
     mpfr_prec_t prec_;
 };
 
+/// The tightest interval of the working precision around q (a point when q fits).
 void set_rational(Interval& out, const Rational& q);
+/// pi and e, each rounded down and up.
 void set_pi(Interval& out);
 void set_e(Interval& out);
+/// out = a (nothing when they are the same interval).
 void copy(Interval& out, const Interval& a);
 /// acc += c * a; acc may not be a.
 void add_scaled(Interval& acc, const Interval& a, const Rational& c, IntervalPool& pool);
+/// out = a * b; out may be a or b.
 void mul(Interval& out, const Interval& a, const Interval& b, IntervalPool& pool);
+/// out = c * a for an exact rational c; out may be a.
 void scale(Interval& out, const Interval& a, const Rational& c);
 /// 1/a; throws Error(DivisionByZero) when a is exactly 0, Undecided when it may be.
 /// |a|.

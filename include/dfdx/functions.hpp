@@ -52,6 +52,7 @@ enum class FunctionDomain {
     OutsideUnitOpen,  ///< |x| > 1 (acoth)
     UnitHalfOpen,     ///< 0 < x <= 1 (asech)
 };
+/// The domain of the built-in `id` (All for two-argument ones and aliases).
 FunctionDomain function_domain(std::uint32_t id);
 /// True when x is in the domain.
 bool in_domain(FunctionDomain d, const Rational& x);
