@@ -1,9 +1,9 @@
 // The fast pass of the decimal evaluator: long double (64-bit significand) with a
-// running bound on the absolute error, assuming each libm call is within 16 units in
-// the last place (4 for sinl, cosl, expl and logl; glibc documents at most 1 to 4 for
-// the functions used) and each trigonometric argument reduction loses at most |x| 2^-62. When the bound decides the
-// rounding, that is the answer; anything in doubt (domain edges, exact zeros, huge or
-// tiny numbers) bails out to the MPFR intervals.
+// running bound on the absolute error. sin, cos and exp use kernels of their own (below,
+// within 4 units in the last place); ln is assumed within 4 units and the other libm
+// calls within 16 (glibc documents at most 1 to 4); a trigonometric argument reduction
+// loses at most |x| 2^-62. When the bound decides the rounding, that is the answer;
+// anything in doubt (domain edges, exact zeros, huge or tiny numbers) goes to MPFR.
 #include <array>
 #include <charconv>
 #include <cmath>
@@ -21,7 +21,7 @@ namespace {
 using LD = long double;
 constexpr LD kU = 0x1p-64L;      // unit roundoff of long double
 constexpr LD kLibm = 16 * 2 * kU;  // 16 ulps, relative to the result
-constexpr LD kLibmCore = 4 * 2 * kU;  // 4 ulps: sinl, cosl, expl, logl (glibc: at most 1 or 2)
+constexpr LD kLibmCore = 4 * 2 * kU;  // 4 ulps: the sin, cos, exp kernels; logl (glibc: 1 or 2)
 constexpr LD kSlack = 1.01L;
 
 struct Bail {};
