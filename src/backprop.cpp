@@ -10,10 +10,12 @@
 #include "dfdx/chain.hpp"
 #include "dfdx/commands.hpp"
 #include "dfdx/construct.hpp"
+#include "dfdx/diff.hpp"
 #include "dfdx/error.hpp"
 #include "dfdx/functions.hpp"
 #include "dfdx/print.hpp"
 #include "dfdx/session.hpp"
+#include "dfdx/substitute.hpp"
 
 namespace dfdx {
 
@@ -386,7 +388,6 @@ std::string names_text(const std::vector<std::string>& vars, Format f) {
 std::vector<std::string> run_backprop(const Statement& st, const Session& session, std::vector<std::string>& notes) {
     const Environment& env = session.environment();
     const Format f = session.settings().format;
-    const int digits = session.settings().precision;
     Expr e;
     std::vector<std::string> vars;
     if (st.expr->kind == SyntaxKind::Name && env.function(st.expr->text)) {
@@ -404,9 +405,13 @@ std::vector<std::string> run_backprop(const Statement& st, const Session& sessio
     chain::require_values(e, point.values, "backprop", st.expr->span);
     Graph g = backprop(e, point.numeric());
     std::vector<std::string> lines = graph_lines(g, f, vars);
-    std::string value = format_decimal(g.value(), digits);
+    // The graph's rows show doubles; the value and the gradient are the exact values at
+    // the point, as decimals with the digits `approx` gives them.
+    std::string value = session.show(substitute(e, point.values), true);
     std::string grad;
-    for (double d : g.gradient(vars)) grad += (grad.empty() ? "" : ", ") + format_decimal(d, digits);
+    for (const std::string& v : vars) {
+        grad += (grad.empty() ? "" : ", ") + session.show(substitute(diff(e, v), point.values), true);
+    }
     if (f == Format::Latex) {
         lines.push_back("\\text{value} = " + value);
         lines.push_back("\\nabla_{" + names_text(vars, f) + "} = \\left[" + grad + "\\right]");

@@ -10,6 +10,7 @@
 
 #include "dfdx/chain.hpp"
 #include "dfdx/commands.hpp"
+#include "dfdx/decimal.hpp"
 #include "dfdx/error.hpp"
 #include "dfdx/resolve.hpp"
 
@@ -167,10 +168,11 @@ std::vector<std::string> run_check(const Statement& st, const Session& session, 
     }
     Expr d = differentiate(e, form.vars, env);
     Expr at = substitute(d, point.values);
-    double s = evaluate(at);
+    double s = decimal_value(at);  // the exact value rounded once, at any precision
     FiniteDifference fd = central_difference(e, form.vars, point.numeric());
 
-    const int digits = session.settings().precision;
+    // The difference is computed in doubles: it has no more digits than a double holds.
+    const int digits = std::min(session.settings().precision, 17);
     std::string symbolic = print(d, {f, {}});
     std::string value = session.show(at);
     if (value != symbolic) symbolic += " = " + value;

@@ -8,6 +8,7 @@
 #include "dfdx/construct.hpp"
 #include "dfdx/error.hpp"
 #include "dfdx/print.hpp"
+#include "exact_values.hpp"
 
 namespace dfdx {
 
@@ -247,6 +248,11 @@ std::uint32_t function_id(std::string_view name) { return *find_function(name); 
 // n! and binomial(n, k) of whole numbers, exactly; an error for other numbers.
 static std::optional<Expr> fold_counting(std::uint32_t id, std::span<const Expr> args) {
     for (const Expr& a : args) {
+        // A constant that did not fold to a number (pi, sqrt(2)) is not a whole number.
+        if (!is_number(a) && is_constant_value(a)) {
+            throw Error(ErrorCode::Domain, std::string(kTable[id].name) + " is defined for whole numbers only, not " +
+                                               print(a));
+        }
         if (!is_number(a)) return std::nullopt;
     }
     for (const Expr& a : args) {
@@ -271,6 +277,39 @@ static std::optional<Expr> fold_counting(std::uint32_t id, std::span<const Expr>
     return num(Rational(r));
 }
 
+FunctionDomain function_domain(std::uint32_t id) {
+    using D = FunctionDomain;
+    static const auto domains = [] {
+        std::vector<D> d(kTable.size(), D::All);
+        const std::pair<std::string_view, D> rows[] = {
+            {"ln", D::Positive},       {"log10", D::Positive},        {"log2", D::Positive},
+            {"cot", D::NonZero},       {"csc", D::NonZero},           {"coth", D::NonZero},
+            {"csch", D::NonZero},      {"acsch", D::NonZero},         {"asin", D::UnitClosed},
+            {"acos", D::UnitClosed},   {"asec", D::OutsideUnit},      {"acsc", D::OutsideUnit},
+            {"acosh", D::AtLeastOne},  {"atanh", D::UnitOpen},        {"acoth", D::OutsideUnitOpen},
+            {"asech", D::UnitHalfOpen},
+        };
+        for (const auto& [name, dom] : rows) d[function_id(name)] = dom;
+        return d;
+    }();
+    return domains.at(id);
+}
+
+bool in_domain(FunctionDomain d, const Rational& x) {
+    switch (d) {
+        case FunctionDomain::All: return true;
+        case FunctionDomain::Positive: return x > 0;
+        case FunctionDomain::NonZero: return x != 0;
+        case FunctionDomain::UnitClosed: return abs(x) <= 1;
+        case FunctionDomain::OutsideUnit: return abs(x) >= 1;
+        case FunctionDomain::AtLeastOne: return x >= 1;
+        case FunctionDomain::UnitOpen: return abs(x) < 1;
+        case FunctionDomain::OutsideUnitOpen: return abs(x) > 1;
+        case FunctionDomain::UnitHalfOpen: return x > 0 && x <= 1;
+    }
+    return true;
+}
+
 std::optional<Expr> fold_function(std::uint32_t id, std::span<const Expr> args) {
     if (named(id, "factorial") || named(id, "binomial")) return fold_counting(id, args);
     if (args.size() != 1) {
@@ -285,21 +324,16 @@ std::optional<Expr> fold_function(std::uint32_t id, std::span<const Expr> args) 
         a->id == static_cast<std::uint32_t>(ConstantId::E)) {
         return num(1);
     }
-    if (auto c = pi_multiple(a)) return fold_at_pi(id, a, *c);
+    if (auto c = pi_multiple(a)) {
+        if (auto v = fold_at_pi(id, a, *c)) return v;
+        return detail::fold_trig_at_pi(id, *c);
+    }
+    if (auto v = detail::fold_inverse_trig(id, a)) return v;
+    if (auto v = detail::fold_log_exp(id, a)) return v;
     if (a.kind() != Kind::Number) return std::nullopt;
     const Rational& x = a->num;
     const std::string_view n = kTable[id].name;
-    // Domain errors at exact points.
-    if ((n == "ln" || n == "log10" || n == "log2") && x <= 0) undefined_at(id, x);
-    if ((n == "asin" || n == "acos") && abs(x) > 1) undefined_at(id, x);
-    if ((n == "asec" || n == "acsc") && abs(x) < 1) undefined_at(id, x);
-    if (n == "acosh" && x < 1) undefined_at(id, x);
-    if (n == "atanh" && abs(x) >= 1) undefined_at(id, x);
-    if (n == "acoth" && abs(x) <= 1) undefined_at(id, x);
-    if (n == "asech" && (x <= 0 || x > 1)) undefined_at(id, x);
-    if ((n == "cot" || n == "csc" || n == "coth" || n == "csch" || n == "acsch") && x == 0) {
-        undefined_at(id, x);
-    }
+    if (!in_domain(function_domain(id), x)) undefined_at(id, x);
     // Exact values.
     if (n == "abs") return num(abs(x));
     if (n == "sign") return num(sgn(x));

@@ -65,18 +65,53 @@ void check_no_unknown_at_point(const Expr& value, const Syntax& syntax) {
     }
 }
 
+/// A number written exactly in few symbols: rationals, roots of small whole numbers, pi
+/// and e, and their sums and products (`sqrt(2)/2`, `2 - sqrt(3)`, `pi/6`). Roots of
+/// fractions (`sqrt(53/100)`, from points like x=0.53) read better as decimals. A power
+/// of a number to a whole exponent only survives construction when it is too large to
+/// expand (`3^(-1000000)`): that one prints as a decimal.
+bool closed_form(const Expr& e, int depth = 0) {
+    switch (e.kind()) {
+        case Kind::Number:
+        case Kind::Constant: return true;
+        case Kind::Pow: {
+            const Expr& b = e->args[0];
+            const Expr& x = e->args[1];
+            return b.kind() == Kind::Number && x.kind() == Kind::Number && !is_integer(x->num) &&
+                   is_integer(b->num) && bit_size(b->num) <= 32 && bit_size(x->num) <= 16;
+        }
+        case Kind::Mul:
+        case Kind::Add:
+            if (depth > 1 || e->args.size() > 4) return false;
+            return std::all_of(e->args.begin(), e->args.end(),
+                               [&](const Expr& a) { return closed_form(a, depth + 1); });
+        case Kind::Symbol:
+        case Kind::Func:
+        case Kind::Apply:
+        case Kind::Deriv:
+        case Kind::Vector: return false;
+    }
+    return false;
+}
+
+/// Printed exactly rather than as a decimal: rationals, and closed forms of a few symbols.
+bool shown_exactly(const Expr& e) {
+    constexpr std::size_t kShort = 32;  // characters of the plain form
+    return is_number(e) || (closed_form(e) && print(e).size() <= kShort);
+}
+
 }  // namespace
 
 std::string Session::show(const Expr& e, bool force_decimal, const std::vector<std::string>& leading) const {
     PrintOptions opt{settings_.format, leading};
     if (e.kind() == Kind::Vector) {
         if (!force_decimal && std::all_of(e->args.begin(), e->args.end(), [](const Expr& a) {
-                return !is_constant_value(a) || is_number(a) || a.kind() == Kind::Vector;
+                return !is_constant_value(a) || shown_exactly(a) || a.kind() == Kind::Vector;
             })) {
             bool nested_numeric = false;
             for (const Expr& a : e->args) {
                 if (a.kind() == Kind::Vector) {
-                    for (const Expr& b : a->args) nested_numeric |= is_constant_value(b) && !is_number(b);
+                    for (const Expr& b : a->args) nested_numeric |= is_constant_value(b) && !shown_exactly(b);
                 }
             }
             if (!nested_numeric) return print(e, opt);
@@ -86,12 +121,16 @@ std::string Session::show(const Expr& e, bool force_decimal, const std::vector<s
         if (settings_.format == Format::Latex) return "\\left[" + join(parts, ", ") + "\\right]";
         return "[" + join(parts, ", ") + "]";
     }
-    if (is_number(e) && !force_decimal) return print(e, opt);
+    if (shown_exactly(e) && !force_decimal) return print(e, opt);
     if (is_constant_value(e)) {
-        double v = evaluate(e);
-        if (std::isfinite(v)) return format_decimal(v, settings_.precision);
-        if (force_decimal) throw Error(ErrorCode::Limit, "the value is too large for a decimal");
-        return print(e, opt);
+        try {
+            return decimals_.text(e, settings_.precision);
+        } catch (const Error& err) {
+            // Past a decimal's reach (10^10^10^10, or a zero no precision can confirm):
+            // the exact value, unless a decimal was asked for.
+            if (force_decimal || err.code() != ErrorCode::Limit) throw;
+            return print(e, opt);
+        }
     }
     if (force_decimal) {
         auto names = free_symbols(e);
@@ -352,8 +391,9 @@ void Session::set(const Statement& st, Sink& sink) {
         } catch (...) {
             p = 0;
         }
-        if (p < 1 || p > 17) {
-            throw Error(ErrorCode::Parse, "precision is a whole number from 1 to 17", st.name_span);
+        if (p < 1 || p > max_precision) {
+            throw Error(ErrorCode::Parse, "precision is a whole number from 1 to " + std::to_string(max_precision),
+                        st.name_span);
         }
         settings_.precision = p;
     } else {

@@ -1,6 +1,7 @@
 // The table command: expressions evaluated by compiled code at evenly spaced points,
 // printed as right-aligned columns or written as CSV.
 #include <charconv>
+#include <algorithm>
 #include <cmath>
 #include <string_view>
 
@@ -146,7 +147,9 @@ std::vector<std::string> run_table(const Statement& st, const Session& session, 
                                           std::to_string(max_table_rows) + " rows)");
     }
     Evaluated ev = evaluate_table(ex, range.var, grid);
-    const int digits = session.settings().precision;
+    // Tables compute in double precision for speed (docs/decisions.md, issue 14): at most the
+    // 17 digits a double holds, whatever the precision setting.
+    const int digits = std::min(session.settings().precision, 17);
     if (to_file) {
         csv = csv_text(ex, range.var, grid, ev, digits);
         return {"wrote " + std::to_string(grid.size()) + " rows to " + st.file};

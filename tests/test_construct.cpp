@@ -187,7 +187,8 @@ TEST_CASE("circular functions are exact at whole multiples of pi/2 and undefined
     const Row rows[] = {
         {"sin(pi)", "0"},      {"cos(pi/2)", "0"},   {"sin(3pi/2)", "-1"},  {"cos(-pi)", "-1"},
         {"sin(-pi/2)", "-1"},  {"tan(pi)", "0"},     {"cot(pi/2)", "0"},    {"sec(2pi)", "1"},
-        {"csc(-3pi/2)", "1"},  {"sin(1000001*pi/2)", "1"}, {"sin(pi/3)", "sin(pi/3)"},
+        {"csc(-3pi/2)", "1"},  {"sin(1000001*pi/2)", "1"}, {"sin(pi/3)", "sqrt(3)/2"},  // issue 14: pi/12 steps fold
+        {"sin(pi/5)", "sin(pi/5)"},
         {"sin(x) + sin(pi)", "sin(x)"},
     };
     for (const Row& r : rows) {

@@ -116,7 +116,8 @@ TEST_CASE("huge numbers and orders answer at once") {
         {"10^10^10^10", "10^(10^10000000000)"},
         {"x^(10^100)", "x^1" + std::string(100, '0')},
         {"d/dx x^(10^100)", "1" + std::string(100, '0') + "*x^" + std::string(100, '9')},
-        {"2^(2^30)", "2^1073741824"},
+        {"2^(2^30)", "4.19715743293478e+323228496"},  // kept unexpanded, printed by MPFR (issue 14)
+        {"x*2^(2^30)", "x*2^1073741824"},
         {"diff(sin(x), x, 10^18)", "sin(x)"},
         {"diff(exp(2x), x, 3)", "8*exp(2*x)"},
         {"diff(x^5, x, 10^18)", "0"},

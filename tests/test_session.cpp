@@ -205,7 +205,7 @@ TEST_CASE("settings: format and precision") {
         {"set format plain", ""},
         {"set precision 5", ""},
         {"approx(pi)", "3.1416"},
-        {"set precision 18", "error: parse at 1:1"},
+        {"set precision 10001", "error: parse at 1:1"},  // past max_precision
         {"set precision x", "error: parse at 1:1"},
         {"set colour on", "error: parse at 1:1"},
         {"set format html", "error: parse at 1:1"},

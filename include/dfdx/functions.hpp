@@ -38,6 +38,25 @@ std::optional<std::uint32_t> find_function(std::string_view name);
 /// The id of a built-in known to exist (internal use).
 std::uint32_t function_id(std::string_view name);
 
+/// Where a one-argument built-in is defined on the reals, apart from the poles of the
+/// circular functions. The one source of the domain rules: the exact folds and the
+/// decimal evaluator both read it.
+enum class FunctionDomain {
+    All,
+    Positive,         ///< x > 0 (ln, log10, log2)
+    NonZero,          ///< x != 0 (cot, csc, coth, csch, acsch)
+    UnitClosed,       ///< |x| <= 1 (asin, acos)
+    OutsideUnit,      ///< |x| >= 1 (asec, acsc)
+    AtLeastOne,       ///< x >= 1 (acosh)
+    UnitOpen,         ///< |x| < 1 (atanh)
+    OutsideUnitOpen,  ///< |x| > 1 (acoth)
+    UnitHalfOpen,     ///< 0 < x <= 1 (asech)
+};
+/// The domain of the built-in `id` (All for two-argument ones and aliases).
+FunctionDomain function_domain(std::uint32_t id);
+/// True when x is in the domain.
+bool in_domain(FunctionDomain d, const Rational& x);
+
 /// Exact values and domain errors for a call with these arguments (sin(0) = 0,
 /// ln(0) is an error); nullopt when the call stays as it is.
 std::optional<Expr> fold_function(std::uint32_t id, std::span<const Expr> args);

@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "dfdx/decimal.hpp"
 #include "dfdx/diff.hpp"
 #include "dfdx/domain_guard.hpp"
 #include "dfdx/environment.hpp"
@@ -17,7 +18,7 @@ namespace dfdx {
 
 struct Settings {
     Format format = Format::Plain;
-    int precision = 15;  ///< significant digits of decimal results, 1 to 17
+    int precision = 15;  ///< significant digits of decimal results, 1 to max_precision
 };
 
 /// Work the session asks its host to do: it never touches files itself.
@@ -57,8 +58,9 @@ public:
     /// The definitions and settings as a dfdx script that restores them (for save).
     [[nodiscard]] std::string script() const;
 
-    /// A value as the session prints results: exact when rational, decimal when numeric,
-    /// symbolic otherwise.
+    /// A value as the session prints results: exact when rational or a short closed form
+    /// (`sqrt(2)/2`, `pi/6`), else a correctly rounded decimal when numeric, symbolic
+    /// otherwise.
     [[nodiscard]] std::string show(const Expr& e, bool force_decimal = false,
                                    const std::vector<std::string>& leading = {}) const;
 
@@ -84,6 +86,7 @@ private:
         std::shared_ptr<const DomainGuard> guard;  ///< what it differentiates, checked at points
     } resolved_;
     ParseCache parse_cache_;  ///< and its text is parsed once (parser.hpp)
+    mutable DecimalEvaluator decimals_;  ///< MPFR scratch kept warm between decimals
     int plot_width_ = 80;
 };
 

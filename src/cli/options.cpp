@@ -1,6 +1,8 @@
 // The CLI11 definition of dfdx's options.
 #include "options.hpp"
 
+#include "dfdx/decimal.hpp"
+
 #include <CLI/CLI.hpp>
 #include <cmath>
 #include <iostream>
@@ -33,7 +35,7 @@ std::optional<int> parse_options(int argc, char** argv, Options& o) {
     app.add_option("--format", o.format, "output notation")
         ->check(CLI::IsMember({"plain", "unicode", "latex"}));
     app.add_option("--precision", o.precision, "significant digits of decimal results")
-        ->check(CLI::Range(1, 17));
+        ->check(CLI::Range(1, dfdx::max_precision));
     app.add_option("--color", o.color, "colour: only on a terminal by default; NO_COLOR is honoured")
         ->check(CLI::IsMember({"auto", "always", "never"}));
     app.add_flag("--stop-on-error", o.stop_on_error, "stop at the first failing statement (exit 1)");
