@@ -3,6 +3,7 @@
 #include "dfdx/parser.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <functional>
 #include <set>
 
@@ -24,6 +25,15 @@ public:
     Statement statement() {
         Statement st;
         st.span = {toks_[pos_].span.begin, toks_[end_ - 1].span.end};
+        if (body_skipped_) {  // the cached body, then its point
+            st.kind = StatementKind::Expr;
+            st.span.begin = cache_->offset;
+            st.expr = cached_body();
+            if (!accept_word("at")) unexpected("'at'");
+            st.at = assignments();
+            finish();
+            return st;
+        }
         if (at_end()) return st;
         if (peek().kind == Tok::Ident && peek(1).kind != Tok::Equals) {
             const std::string& w = peek().text;
@@ -49,8 +59,10 @@ public:
     }
 
     /// The cache's expression when the statement starts with its text at its offset,
-    /// whole tokens followed by `at`; the parser then stands on the `at`.
+    /// whole tokens followed by `at`; the parser then stands on the `at`. When the chunk's
+    /// lexing skipped that text (`body_skipped`), the statement's first token is the `at`.
     std::shared_ptr<const Syntax> cached_body() {
+        if (body_skipped_) return cache_->body;
         if (!cache_ || !cache_->body) return nullptr;
         const std::size_t begin = peek().span.begin, end = begin + cache_->text.size();
         if (begin != cache_->offset || src_.substr(begin, cache_->text.size()) != cache_->text) return nullptr;
@@ -793,6 +805,10 @@ private:
         return std::stoull(t.text);
     }
 
+public:
+    bool body_skipped_ = false;  ///< the cached body was not lexed: token 0 is its `at`
+
+private:
     std::string_view src_;
     const std::vector<Token>& toks_;
     std::size_t pos_, end_;
@@ -814,6 +830,25 @@ const std::vector<std::string>& command_words() {
     return words;
 }
 
+namespace {
+
+/// The length of the cached body when `source` starts with it and then spaces and the
+/// word `at`; else 0.
+std::size_t cached_prefix(std::string_view source, const ParseCache* cache) {
+    if (!cache || !cache->body || cache->offset != 0 || !source.starts_with(cache->text)) return 0;
+    std::size_t i = cache->text.size();
+    const std::size_t spaces = i;
+    while (i < source.size() && (source[i] == ' ' || source[i] == '\t')) ++i;
+    if (i == spaces || source.substr(i, 2) != "at") return 0;
+    if (i + 2 < source.size()) {
+        const unsigned char c = static_cast<unsigned char>(source[i + 2]);
+        if (std::isalnum(c) || c == '_' || c >= 0x80) return 0;  // `atx` is a name
+    }
+    return cache->text.size();
+}
+
+}  // namespace
+
 void parse_statements(std::string_view source, const std::function<bool(ParsedStatement&)>& each,
                       ParseCache* cache) {
     if (source.size() > max_input_bytes) {
@@ -824,7 +859,13 @@ void parse_statements(std::string_view source, const std::function<bool(ParsedSt
         each(ps);
         return;
     }
-    std::vector<Token> toks = lex(source);
+    // A chunk that starts with the cached expression's text and then ` at` (a script asking
+    // for one derivative at many points) is lexed from the `at` on: the text is the body.
+    const std::size_t skipped = cached_prefix(source, cache);
+    std::vector<Token> toks = lex(source.substr(skipped));
+    if (skipped) {
+        for (Token& t : toks) t.span = {t.span.begin + skipped, t.span.end + skipped};
+    }
     std::size_t begin = 0;
     int depth = 0;
     for (std::size_t i = 0; i < toks.size(); ++i) {
@@ -855,13 +896,15 @@ void parse_statements(std::string_view source, const std::function<bool(ParsedSt
             stmt.emplace_back();
         }
         const std::vector<Token>& ts = *parsed;
-        Span span{ts[from].span.begin, ts[to - 1].span.end};
+        const bool body_skipped = skipped && first == 0;
+        Span span{body_skipped ? 0 : ts[from].span.begin, ts[to - 1].span.end};
         Token& end = inner_newline ? stmt.back() : toks[i];
         end = Token{Tok::End, {span.end, span.end}, {}};
         ParsedStatement ps;
         ps.span = span;
         try {
             Parser p(source, ts, from, to, cache);
+            p.body_skipped_ = body_skipped;
             ps.statement = p.statement();
         } catch (const Error& e) {
             ps.error = e;

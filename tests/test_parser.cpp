@@ -287,6 +287,20 @@ TEST_CASE("the parse cache reuses an expression only where the text parses the s
     CHECK(again.statement.at[0].value->text == "2.5");
     auto tight = parse_one("d/dx sin(x)^2at x=3", &cache);  // `at` needs no space before it
     CHECK(tight.statement.expr.get() == kept);
+    // A chunk that starts with the kept text and ` at` is lexed from the `at` on; the
+    // statement still spans the whole text, and its errors are the full parse's.
+    CHECK(again.statement.span.begin == 0);
+    CHECK(again.span.begin == 0);
+    for (std::string_view text : {"d/dx sin(x)^2 at x=", "d/dx sin(x)^2 at =3", "d/dx sin(x)^2 at x=1 y=2",
+                                  "d/dx sin(x)^2 at x=1, x=2", "d/dx sin(x)^2 at x=(1"}) {
+        CAPTURE(text);
+        dfdx::ParseCache kept_cache = cache;
+        auto cached = parse_one(text, &kept_cache), fresh = parse_one(text, nullptr);
+        REQUIRE(cached.error.has_value());
+        REQUIRE(fresh.error.has_value());
+        CHECK(std::string(cached.error->what()) == fresh.error->what());
+        CHECK(cached.error->span().begin == fresh.error->span().begin);
+    }
 
     // Texts that start the same but parse otherwise are parsed afresh.
     const std::pair<std::string_view, std::string_view> misses[] = {
