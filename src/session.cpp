@@ -11,6 +11,7 @@
 #include "dfdx/help.hpp"
 #include "dfdx/parser.hpp"
 #include "dfdx/resolve.hpp"
+#include "dfdx/simplify.hpp"
 
 namespace dfdx {
 
@@ -56,6 +57,21 @@ void check_no_unknown_at_point(const Expr& value, const Syntax& syntax) {
     }
 }
 
+/// True when the statement computes a result (a derivative, grad, taylor, a call of a
+/// defined function): that result prints in textbook form. Expressions typed as they are,
+/// and the explicit rewrites (simplify, factor, ...), print as written.
+bool computed(const Syntax& s, const Environment& env) {
+    if (s.kind == SyntaxKind::Call && is_rewrite_form(s.text)) return false;
+    if (s.kind == SyntaxKind::Derivative || s.kind == SyntaxKind::DerivativeOf || s.kind == SyntaxKind::PrimeCall) {
+        return true;
+    }
+    if (s.kind == SyntaxKind::Call && (env.is_function(s.text) || s.text == "diff" || s.text == "grad" ||
+                                       s.text == "hessian" || s.text == "jacobian" || s.text == "taylor")) {
+        return true;
+    }
+    return std::any_of(s.kids.begin(), s.kids.end(), [&](const auto& k) { return computed(*k, env); });
+}
+
 }  // namespace
 
 std::string Session::show(const Expr& e, bool force_decimal, const std::vector<std::string>& leading) const {
@@ -91,6 +107,15 @@ std::string Session::show(const Expr& e, bool force_decimal, const std::vector<s
                                          " has no value (give one with 'at')");
     }
     return print(e, opt);
+}
+
+Expr Session::textbook(const Expr& e) const {
+    if (e->args.empty() || is_constant_value(e)) return e;  // numbers print as numbers
+    if (auto it = simplified_.find(e); it != simplified_.end()) return it->second;
+    Expr r = simplify(e);
+    if (simplified_.size() > 256) simplified_.clear();
+    simplified_.emplace(e, r);
+    return r;
 }
 
 bool Session::run(std::string_view chunk, Sink& sink) {
@@ -161,6 +186,7 @@ void Session::execute(const Statement& st, std::string_view chunk, Sink& sink) {
                 if (notes.empty()) resolved_ = {std::string(source), env_.version(), value};
             }
             value = evaluate_at(value, st.at, notes);
+            if (!st.at.empty() || computed(*body, env_)) value = textbook(value);
             check_names(value, *body);  // both answer at once for values without unknown calls
             check_no_unknown_at_point(value, *body);
             std::string text = show(value, force);
@@ -262,6 +288,7 @@ void Session::command(const Statement& st, Sink& sink) {
             env_.clear_all();
             memo_.clear();
             resolved_ = {};
+            simplified_.clear();
             return;
         }
         for (const std::string& n : st.words) {

@@ -37,6 +37,10 @@ Expr differentiate(const Expr& e, const std::vector<DiffVar>& vars, const Enviro
 /// Checks that `name` can be a variable of differentiation or of a point.
 void check_variable(const std::string& name, const Environment& env, Span span);
 
+/// Whether `name` is one of the explicit rewrites simplify, expand, factor, together and
+/// cancel, whose results the session prints as they are (not simplified again).
+bool is_rewrite_form(const std::string& name);
+
 /// Whether `name` is reserved (a built-in, a constant, a special form or a command).
 bool is_reserved_name(const std::string& name);
 

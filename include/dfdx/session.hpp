@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "dfdx/diff.hpp"
 #include "dfdx/environment.hpp"
@@ -69,6 +70,13 @@ private:
     void set(const Statement& st, Sink& sink);
     Expr evaluate_at(const Expr& e, const std::vector<Assignment>& at, std::vector<std::string>& notes);
 
+public:
+    /// The textbook form of a result about to be printed (simplify.hpp), remembered by
+    /// value: a script that prints one derivative many times simplifies it once.
+    Expr textbook(const Expr& e) const;
+
+private:
+
     Environment env_;
     Settings settings_;
     DerivativeMemo memo_;
@@ -79,6 +87,7 @@ private:
         std::uint64_t version = 0;
         Expr value;
     } resolved_;
+    mutable std::unordered_map<Expr, Expr, ExprHash> simplified_;  ///< textbook(): results by value
     ParseCache parse_cache_;  ///< and its text is parsed once (parser.hpp)
     int plot_width_ = 80;
 };
