@@ -95,8 +95,8 @@ public:
     }
 
 private:
-    /// True when the polynomial steps may find something: a sum of three or more terms, or a
-    /// denominator or root of a sum, outside the arguments of calls.
+    /// True when the polynomial steps may find something: a sum of three or more terms or
+    /// of products with sums, or a denominator or root of a sum, outside calls' arguments.
     bool needs_poly_of(const Expr& e) {
         switch (e.kind()) {
             case Kind::Add: {
@@ -104,7 +104,7 @@ private:
                 bool found = false;
                 Rational c = for_each_term(e, [&](const Expr& t, const Rational&) {
                     ++n;
-                    found = found || needs_poly(t);
+                    found = found || needs_poly(t) || has_sum_factor(t);
                 });
                 return found || n + (c != 0) >= 3;
             }
@@ -120,6 +120,12 @@ private:
             }
             default: return false;
         }
+    }
+
+    // A product with a sum (or a power of one) among its factors: (2*x - 2)*(2*x + 1)^3.
+    static bool has_sum_factor(const Expr& t) {
+        auto sum = [](const Expr& f) { return split_power(f).first.kind() == Kind::Add; };
+        return t.kind() == Kind::Mul ? std::any_of(t->args.begin(), t->args.end(), sum) : sum(t);
     }
 
     bool has_functions(const Expr& e) {
