@@ -2,6 +2,8 @@
 // the identities applied, common factors taken out, over one denominator (factored or
 // not), expanded - and the one that prints shortest.
 #include <algorithm>
+#include <string>
+#include <utility>
 #include <unordered_map>
 
 #include "dfdx/construct.hpp"
@@ -15,8 +17,15 @@ namespace dfdx {
 
 namespace {
 
-/// The cost of a form: its printed length (docs/decisions.md); ties go to the earlier form.
-std::size_t cost(const Expr& e) { return print(e).size(); }
+/// The cost of a form (docs/decisions.md): its printed length, then the number of
+/// bracketed sums that open with a minus (-(cos(x) + sin(x)), not (-cos(x) - sin(x)));
+/// ties go to the earlier form.
+std::pair<std::size_t, std::size_t> cost(const Expr& e) {
+    std::string text = print(e);
+    std::size_t minus = 0;
+    for (std::size_t at = text.find("(-"); at != std::string::npos; at = text.find("(-", at + 1)) ++minus;
+    return {text.size(), minus};
+}
 
 Expr product(const Factored& f) {
     std::vector<Expr> factors{num(f.content)};
@@ -190,9 +199,9 @@ private:
             if (err.code() != ErrorCode::Limit) throw;
         }
         Expr chosen = forms[0];
-        std::size_t least = cost(chosen);
+        auto least = cost(chosen);
         for (std::size_t i = 1; i < forms.size(); ++i) {
-            std::size_t c = cost(forms[i]);
+            auto c = cost(forms[i]);
             if (c < least) {
                 least = c;
                 chosen = forms[i];
