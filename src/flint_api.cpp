@@ -11,7 +11,12 @@ namespace {
 
 Api* load() {
     static Api table;
-    const char* names[] = {"libflint.so.17", "libflint.so.18", "libflint.so.19", "libflint.so"};
+    // The library the headers came with; else FLINT 2.9's soname, whose layout they describe.
+#ifdef DFDX_FLINT_PATH
+    const char* names[] = {DFDX_FLINT_PATH, "libflint.so.17"};
+#else
+    const char* names[] = {"libflint.so.17"};
+#endif
     void* lib = nullptr;
     for (const char* n : names) {
         if ((lib = dlopen(n, RTLD_NOW | RTLD_LOCAL))) break;
