@@ -259,7 +259,9 @@ void Session::bind(const Statement& st, Sink& sink) {
     }
     env_.bind(st.name, value);
     for (const std::string& n : notes) sink.note(n);
-    sink.result(st.name + " = " + print(value, {settings_.format, {}}));
+    // The value is kept as computed; its echo is printed in textbook form.
+    Expr shown = computed(*st.expr, env_) ? textbook(value) : value;
+    sink.result(st.name + " = " + print(shown, {settings_.format, {}}));
 }
 
 void Session::command(const Statement& st, Sink& sink) {
