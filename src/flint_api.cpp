@@ -19,7 +19,7 @@ Api* load() {
 #endif
     void* lib = nullptr;
     for (const char* n : names) {
-        if ((lib = dlopen(n, RTLD_NOW | RTLD_LOCAL))) break;
+        if ((lib = dlopen(n, RTLD_LAZY | RTLD_LOCAL))) break;
     }
     if (!lib) return nullptr;
     bool ok = true;
