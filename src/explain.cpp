@@ -337,6 +337,7 @@ std::vector<std::string> explain_lines(const chain::DerivativeForm& form, const 
     Expr expanded = env.expand(form.operand);
     Expr result = differentiate(expanded, form.vars, env);
     std::string result_text = shown(result, session);
+    Expr simple = session.textbook(result);
     unsigned long long total = 0;
     std::vector<std::string> steps = first_steps(form.vars, total);
     std::vector<std::string> out;
@@ -346,6 +347,7 @@ std::vector<std::string> explain_lines(const chain::DerivativeForm& form, const 
                                           : chain::brief(expanded, {f, {}}, 40));
     }
     auto value_at_point = [&] {
+        if (!(simple == result)) out.push_back("simplified: " + name + " = " + shown(simple, session));
         if (point) {
             out.push_back("at " + point->text(f) + ": " + name + " = " +
                           session.show(substitute(result, point->values)));

@@ -258,9 +258,31 @@ private:
     }
 
     // Presentation order of factors: constants, symbols, symbols to symbolic powers,
-    // functions, numbers to powers (2^x), compound powers, sums.
+    // polynomial sums, functions, numbers to powers (2^x), compound powers, other sums:
+    // x^2*(3 - x)*exp(-x).
+    bool is_polynomial(const Expr& e) {  // memoized: a DAG may be exponentially larger as a tree
+        if (auto it = polynomial_.find(e.get()); it != polynomial_.end()) return it->second;
+        bool r = false;
+        switch (e.kind()) {
+            case Kind::Number:
+            case Kind::Symbol:
+            case Kind::Constant: r = true; break;
+            case Kind::Pow:
+                r = is_number(e->args[1]) && is_integer(e->args[1]->num) && is_polynomial(e->args[0]);
+                break;
+            case Kind::Add:
+            case Kind::Mul:
+                r = std::all_of(e->args.begin(), e->args.end(), [&](const Expr& a) { return is_polynomial(a); });
+                break;
+            default: break;
+        }
+        polynomial_.emplace(e.get(), r);
+        return r;
+    }
+
     int factor_class(const Expr& f) {
         auto [b, x] = split_power(f);
+        if (b.kind() == Kind::Add && is_polynomial(b)) return 3;
         switch (b.kind()) {
             case Kind::Number: return 5;
             case Kind::Constant: return 1;
@@ -288,6 +310,10 @@ private:
             auto [b, x] = split_power(f);
             Item it{factor_class(f), {0, ""}, expr(b).s, f};
             if (b.kind() == Kind::Symbol) it.rank = var_rank(b->name);
+            if (b.kind() == Kind::Add) {  // (x - 1)*(x + 1): a minus before a plus, in every format
+                for (std::size_t at; (at = it.text.find("\u2212")) != std::string::npos;) it.text.replace(at, 3, "-");
+                for (char& c : it.text) c = c == '-' ? '+' : c == '+' ? '-' : c;
+            }
             items.push_back(std::move(it));
         }
         std::stable_sort(items.begin(), items.end(), [](const Item& a, const Item& b) {
@@ -444,6 +470,7 @@ private:
 
     const PrintOptions& opt_;
     std::unordered_map<const Node*, Out> memo_;
+    std::unordered_map<const Node*, bool> polynomial_;  ///< is_polynomial's answers
     std::vector<Expr> keep_;
 };
 

@@ -20,7 +20,8 @@ namespace dfdx {
 namespace {
 
 const std::vector<std::string> kSpecialForms = {"diff", "grad", "hessian", "jacobian", "taylor",
-                                                "simplify", "expand", "approx"};
+                                                "simplify", "expand", "factor", "together",
+                                                "cancel", "approx"};
 
 bool is_special(const std::string& name) {
     return std::find(kSpecialForms.begin(), kSpecialForms.end(), name) != kSpecialForms.end();
@@ -521,10 +522,13 @@ private:
             }
             return add(terms);
         }
-        if (n == "simplify" || n == "expand") {
+        if (is_rewrite_form(n)) {
             check_arity(n, argc, 1, 1, s.span);
             Expr e = ctx_.env.expand((*this)(*s.kids[0]));
-            return n == "simplify" ? simplify(e) : expand(e);
+            if (n == "simplify") return simplify(e);
+            if (n == "expand") return expand(e);
+            if (n == "factor") return factor(e);
+            return n == "together" ? together(e) : cancel(e);
         }
         // approx: handled by the session for a whole statement.
         fail(ErrorCode::Type, "approx(...) applies to a whole statement, as in approx(pi/4)", s.span);
@@ -559,6 +563,10 @@ std::vector<std::string> in_text_order(const std::vector<std::string>& names, co
         if (std::find(out.begin(), out.end(), n) == out.end()) out.push_back(n);
     }
     return out;
+}
+
+bool is_rewrite_form(const std::string& name) {
+    return name == "simplify" || name == "expand" || name == "factor" || name == "together" || name == "cancel";
 }
 
 void check_variable(const std::string& name, const Environment& env, Span span) {

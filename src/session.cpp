@@ -12,6 +12,7 @@
 #include "dfdx/help.hpp"
 #include "dfdx/parser.hpp"
 #include "dfdx/resolve.hpp"
+#include "dfdx/simplify.hpp"
 
 namespace dfdx {
 
@@ -100,6 +101,21 @@ bool shown_exactly(const Expr& e) {
     return is_number(e) || (closed_form(e) && print(e).size() <= kShort);
 }
 
+/// True when the statement computes a result (a derivative, grad, taylor, a call of a
+/// defined function): that result prints in textbook form. Expressions typed as they are,
+/// and the explicit rewrites (simplify, factor, ...), print as written.
+bool computed(const Syntax& s, const Environment& env) {
+    if (s.kind == SyntaxKind::Call && is_rewrite_form(s.text)) return false;
+    if (s.kind == SyntaxKind::Derivative || s.kind == SyntaxKind::DerivativeOf || s.kind == SyntaxKind::PrimeCall) {
+        return true;
+    }
+    if (s.kind == SyntaxKind::Call && (env.is_function(s.text) || s.text == "diff" || s.text == "grad" ||
+                                       s.text == "hessian" || s.text == "jacobian" || s.text == "taylor")) {
+        return true;
+    }
+    return std::any_of(s.kids.begin(), s.kids.end(), [&](const auto& k) { return computed(*k, env); });
+}
+
 }  // namespace
 
 std::string Session::show(const Expr& e, bool force_decimal, const std::vector<std::string>& leading) const {
@@ -139,6 +155,15 @@ std::string Session::show(const Expr& e, bool force_decimal, const std::vector<s
                                          " has no value (give one with 'at')");
     }
     return print(e, opt);
+}
+
+Expr Session::textbook(const Expr& e) const {
+    if (e->args.empty() || is_constant_value(e)) return e;  // numbers print as numbers
+    if (auto it = simplified_.find(e); it != simplified_.end()) return it->second;
+    Expr r = simplify(e);
+    if (simplified_.size() > 256) simplified_.clear();
+    simplified_.emplace(e, r);
+    return r;
 }
 
 bool Session::run(std::string_view chunk, Sink& sink) {
@@ -236,6 +261,7 @@ void Session::execute(const Statement& st, std::string_view chunk, Sink& sink) {
                 if (guard) guard->check(point);
                 value = substitute(value, point);
             }
+            if (!st.at.empty() || computed(*body, env_)) value = textbook(value);
             check_names(value, *body);  // both answer at once for values without unknown calls
             check_no_unknown_at_point(value, *body);
             std::string text = show(value, force);
@@ -314,7 +340,9 @@ void Session::bind(const Statement& st, Sink& sink) {
     }
     env_.bind(st.name, value, in_text_order(free_symbols(value), seen));
     for (const std::string& n : notes) sink.note(n);
-    sink.result(st.name + " = " + print(value, {settings_.format, {}}));
+    // The value is kept as computed; its echo is printed in textbook form.
+    Expr shown = computed(*st.expr, env_) ? textbook(value) : value;
+    sink.result(st.name + " = " + print(shown, {settings_.format, {}}));
 }
 
 void Session::command(const Statement& st, Sink& sink) {
@@ -348,6 +376,7 @@ void Session::command(const Statement& st, Sink& sink) {
             env_.clear_all();
             memo_.clear();
             resolved_ = {};
+            simplified_.clear();
             sink.result(removed.empty() ? "nothing to clear" : "cleared " + join(removed, ", "));
             return;
         }

@@ -1,11 +1,10 @@
-// expand: distribute products over sums; simplify: pick the shortest equivalent form.
+// expand: distribute products over sums (the simplifier is in textbook.cpp).
 #include "dfdx/simplify.hpp"
 
 #include <unordered_map>
 
 #include "dfdx/construct.hpp"
 #include "dfdx/error.hpp"
-#include "dfdx/print.hpp"
 
 namespace dfdx {
 
@@ -122,19 +121,6 @@ private:
 Expr expand(const Expr& e) {
     Expander x;
     return x(e);
-}
-
-Expr simplify(const Expr& e) {
-    Expr best = e;
-    std::size_t best_len = print(e).size();
-    try {
-        Expr x = expand(e);
-        std::size_t len = print(x).size();
-        if (len < best_len) best = x;
-    } catch (const Error& err) {
-        if (err.code() != ErrorCode::Limit) throw;
-    }
-    return best;
 }
 
 }  // namespace dfdx

@@ -56,7 +56,7 @@ TEST_CASE("the word before the cursor is completed, best candidates first") {
         {"", "2si", 1, {"sin("}},
         {"", "x + co", 4, {"cos(", "cot(", "cosh(", "coth("}},
         {"", "ex", 0, {"exp(", "expand(", "explain", "exit"}},
-        {"f(x) = x^2", "f", 0, {"f(", "factorial(", "funcs"}},
+        {"f(x) = x^2", "f", 0, {"f(", "factorial(", "factor(", "funcs"}},
         {"f(x) = x^2", "3 + f", 4, {"f("}},
         {"alpha = 3", "1 + al", 4, {"alpha"}},
         {"", "ta", 0, {"tan(", "tanh(", "taylor(", "table"}},
@@ -110,7 +110,8 @@ TEST_CASE("every built-in function and every command can be completed") {
     dfdx::Completion all = at_end("", s);
     for (const dfdx::FunctionInfo& f : dfdx::all_functions()) CHECK(has(all.candidates, std::string(f.name) + "("));
     for (const std::string& w : dfdx::command_words()) CHECK(has(all.candidates, w));
-    for (const char* form : {"diff(", "grad(", "hessian(", "jacobian(", "taylor(", "simplify(", "expand(", "approx("}) {
+    for (const char* form : {"diff(", "grad(", "hessian(", "jacobian(", "taylor(", "simplify(", "expand(", "factor(", "together(",
+                             "cancel(", "approx("}) {
         CHECK(has(all.candidates, form));
     }
 }

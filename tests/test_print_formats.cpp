@@ -177,7 +177,7 @@ const Row kRules[] = {
         {"sqrt(sin(x))", "sqrt(sin(x))", "√sin(x)", R"tex(\sqrt{\sin\left(x\right)})tex"},
         {"sqrt(x^2)", "sqrt(x^2)", "√(x²)", R"tex(\sqrt{x^{2}})tex"},
         {"x_alpha + x_12", "x_12 + x_alpha", "x_12 + x_alpha", R"tex(x_{12} + x_{\alpha})tex"},
-        {"(x + 1)^2 (x - 1)", "(x + 1)^2*(x - 1)", "(x + 1)²·(x − 1)", R"tex(\left(x + 1\right)^{2} \left(x - 1\right))tex"},
+        {"(x + 1)^2 (x - 1)", "(x - 1)*(x + 1)^2", "(x − 1)·(x + 1)²", R"tex(\left(x - 1\right) \left(x + 1\right)^{2})tex"},
         {"sin(x) cos(x)", "cos(x)*sin(x)", "cos(x)·sin(x)", R"tex(\cos\left(x\right) \sin\left(x\right))tex"},
         {"3 sin(x)", "3*sin(x)", "3sin(x)", R"tex(3 \sin\left(x\right))tex"},
         {"2 (x + 1)^2 y", "2*y*(x + 1)^2", "2y·(x + 1)²", R"tex(2 y \left(x + 1\right)^{2})tex"},

@@ -214,6 +214,34 @@ TEST_CASE("simplify and expand keep the value wherever the original is defined")
     CHECK(compared > 3000);
 }
 
+TEST_CASE("simplified derivatives of random expressions equal the unsimplified ones") {
+    // What the session prints is simplify(diff(e)): it must have the derivative's value at
+    // every point where the derivative is defined (cancelling may only widen the domain).
+    RandomExpr g(4242);
+    int compared = 0, changed = 0;
+    for (int i = 0; i < 1500; ++i) {
+        Expr e = g.build(4);
+        Expr d = diff(e, "x");
+        Expr s = simplify(d);
+        changed += !(s == d);
+        for (int k = 0; k < 3; ++k) {
+            Point p = random_point(g);
+            double v = value_at(d, p);
+            if (std::isnan(v) || std::abs(v) > 1e8) continue;
+            ++compared;
+            CAPTURE(print(d));
+            CAPTURE(print(s));
+            CAPTURE(p["x"]);
+            CAPTURE(p["y"]);
+            CAPTURE(p["z"]);
+            double w = value_at(s, p);
+            CHECK(std::abs(w - v) <= 1e-7 * (1 + std::abs(v)));
+        }
+    }
+    CHECK(compared > 1500);
+    CHECK(changed > 100);  // the simplifier is at work on these
+}
+
 // Bug: exp(x)/exp(x) printed exp(-x)*exp(x) and d/dx ln(exp(x)) printed exp(-x)*exp(x):
 // mul() did not see exp(c*u) factors as powers of the like factor exp(u). Found by the
 // SymPy oracle (tests/oracle), seed 1312: d/dy tan(ln(exp(y))).

@@ -10,7 +10,9 @@
 #include "dfdx/parser.hpp"
 #include "dfdx/print.hpp"
 #include "dfdx/resolve.hpp"
+#include "dfdx/session.hpp"
 #include "dfdx/simplify.hpp"
+#include "support.hpp"
 
 using namespace dfdx;
 
@@ -85,4 +87,80 @@ TEST_CASE("simplify returns an equal value, never longer than the input") {
     CHECK(print(simplify(read("(x + 1)^5"))) == "(x + 1)^5");
     CHECK(print(simplify(read("sqrt(x^2)"))) == "sqrt(x^2)");  // not |x|, not x
     CHECK(print(read("simplify(exp(x)*exp(-x))")) == "1");
+}
+
+// The textbook simplifier, through the session as a user sees it. Each row would print
+// the unsimplified derivative (the right column of issue 12's table) without it.
+TEST_CASE("derivatives print in the textbook's form") {
+    struct Row {
+        std::string input, output;
+    };
+    const Row rows[] = {
+        {"d/dx x/(x^2+4)", "(4 - x^2)/(x^2 + 4)^2"},
+        {"d/dx (x^2-4)/(x-2)", "1"},
+        {"d/dx x^3 exp(-x)", "x^2*(3 - x)*exp(-x)"},
+        {"d/dx x/sqrt(x^2+4)", "4/(x^2 + 4)^(3/2)"},
+        {"d/dx atan(x/a)", "a/(a^2 + x^2)"},
+        {"d/dx x^2 sin(x)", "x^2*cos(x) + 2*x*sin(x)"},  // factoring out x is no shorter
+        {"d/dx tan(x)", "sec(x)^2"},
+        {"d/dx tanh(x)", "sech(x)^2"},
+        {"d/dx ln(abs(x))", "1/x"},
+        {"d/dx x^3/3 + x^2 + x", "(x + 1)^2"},
+        {"d/dx (x+1)/(x-1)", "-2/(x - 1)^2"},
+        {"grad(x/(x+y))", "[y/(x + y)^2, -x/(x + y)^2]"},
+        {"d/dx (2x+1)^3 (x-1)^2", "2*(2*x + 1)^2*(5*x - 2)*(x - 1)"},  // (2x - 2) and (x - 1) seen as one
+        {"q = d/dx x/(x^2+4)", "q = (4 - x^2)/(x^2 + 4)^2"},  // a bound value's echo too
+    };
+    Session session;
+    for (const Row& r : rows) {
+        CAPTURE(r.input);
+        CHECK(test_support::run(session, r.input) == std::vector<std::string>{r.output});
+    }
+}
+
+TEST_CASE("simplify applies the identities in the shortening direction only") {
+    struct Row {
+        std::string input, output;
+    };
+    const Row rows[] = {
+        {"simplify(sin(x)^2 + cos(x)^2)", "1"},
+        {"simplify(3 sin(x)^2 y + 3 y cos(x)^2)", "3*y"},
+        {"simplify(cosh(x)^2 - sinh(x)^2)", "1"},
+        {"simplify(1 + tan(x)^2)", "sec(x)^2"},
+        {"simplify(1 - tanh(x)^2)", "sech(x)^2"},
+        {"simplify(sin(x)/cos(x))", "tan(x)"},
+        {"simplify(cos(x)/sin(x))", "cot(x)"},
+        {"simplify(exp(2 ln(x)))", "x^2"},
+        {"simplify(sign(x)/abs(x))", "1/x"},
+        {"simplify(ln(x^2))", "ln(x^2)"},      // 2 ln(x) is wrong for x < 0
+        {"simplify(sqrt(x^2))", "sqrt(x^2)"},  // x is wrong for x < 0
+    };
+    Session session;
+    for (const Row& r : rows) {
+        CAPTURE(r.input);
+        CHECK(test_support::run(session, r.input) == std::vector<std::string>{r.output});
+    }
+}
+
+TEST_CASE("factor, together, cancel and expand print their own form") {
+    struct Row {
+        std::string input, output;
+    };
+    const Row rows[] = {
+        {"factor(x^2 - 1)", "(x - 1)*(x + 1)"},
+        {"factor(2x^2 + 4x + 2)", "2*(x + 1)^2"},
+        {"factor((x^2 - 1)/(x^2 + 2x + 1))", "(x - 1)/(x + 1)"},
+        {"together(1/x + 1/y)", "(x + y)/(x*y)"},
+        {"cancel((x^2 - 1)/(x - 1))", "x + 1"},
+        {"expand((x + 1)^2)", "x^2 + 2*x + 1"},
+        {"(x + 1)^2", "(x + 1)^2"},
+        {"x^2 + 2x + 1", "x^2 + 2*x + 1"},  // typed in: printed as written
+        {"f(x) = x^2 + 2x + 1", "f(x) = x^2 + 2*x + 1"},
+        {"f(x)", "(x + 1)^2"},  // computed: the textbook form
+    };
+    Session session;
+    for (const Row& r : rows) {
+        CAPTURE(r.input);
+        CHECK(test_support::run(session, r.input) == std::vector<std::string>{r.output});
+    }
 }

@@ -50,6 +50,10 @@ void names_in_order(const Syntax& s, const Environment& env, std::vector<std::st
 /// `names` ordered as they appear in `seen`; those not seen follow in their own order.
 std::vector<std::string> in_text_order(const std::vector<std::string>& names, const std::vector<std::string>& seen);
 
+/// Whether `name` is one of the explicit rewrites simplify, expand, factor, together and
+/// cancel, whose results the session prints as they are (not simplified again).
+bool is_rewrite_form(const std::string& name);
+
 /// Whether `name` is reserved (a built-in, a constant, a special form or a command).
 bool is_reserved_name(const std::string& name);
 

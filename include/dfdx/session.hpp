@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "dfdx/decimal.hpp"
 #include "dfdx/diff.hpp"
@@ -73,6 +74,13 @@ private:
     Expr evaluate_at(const Expr& e, const std::vector<Assignment>& at, std::vector<std::string>& notes);
     Bindings point_of(const std::vector<Assignment>& at, std::vector<std::string>& notes);
 
+public:
+    /// The textbook form of a result about to be printed (simplify.hpp), remembered by
+    /// value: a script that prints one derivative many times simplifies it once.
+    Expr textbook(const Expr& e) const;
+
+private:
+
     Environment env_;
     Settings settings_;
     DerivativeMemo memo_;
@@ -85,6 +93,7 @@ private:
         Expr value;
         std::shared_ptr<const DomainGuard> guard;  ///< what it differentiates, checked at points
     } resolved_;
+    mutable std::unordered_map<Expr, Expr, ExprHash> simplified_;  ///< textbook(): results by value
     ParseCache parse_cache_;  ///< and its text is parsed once (parser.hpp)
     mutable DecimalEvaluator decimals_;  ///< MPFR scratch kept warm between decimals
     int plot_width_ = 80;

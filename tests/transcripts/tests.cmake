@@ -6,8 +6,9 @@ add_test(NAME transcripts
 set(DFDX_SHARED ${CMAKE_SOURCE_DIR}/../shared)
 if(EXISTS ${DFDX_SHARED}/tools/transcript)
   file(GLOB DFDX_ACCEPTANCE ${DFDX_SHARED}/acceptance/*.txt)
-  # The targets of resolved issues join the acceptance test (13: reading, 14: numbers).
-  foreach(target reading numbers)
+  # The targets of resolved issues join the acceptance test (12: simplify, 13: reading,
+  # 14: numbers).
+  foreach(target simplify reading numbers)
     if(EXISTS ${DFDX_SHARED}/targets/${target}.txt)
       list(APPEND DFDX_ACCEPTANCE ${DFDX_SHARED}/targets/${target}.txt)
     endif()

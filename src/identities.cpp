@@ -1,0 +1,178 @@
+// The shortening identities of identities.hpp: in a product sin/cos -> tan, sinh/cosh ->
+// tanh, cos/sin -> cot, sign(u)*abs(u)^k -> u^k (k odd); in exp, exp(k*ln(u) + r) ->
+// u^k*exp(r); in a sum, pairs of terms c*R*f(u)^2 and c'*R*g(u)^2 that are one term.
+#include "identities.hpp"
+
+#include <optional>
+
+#include "dfdx/construct.hpp"
+#include "dfdx/functions.hpp"
+#include "rewriter.hpp"
+
+namespace dfdx::detail {
+
+namespace {
+
+bool is_call(const Expr& e, std::string_view name) {
+    return e.kind() == Kind::Func && e->id == function_id(name) && e->args.size() == 1;
+}
+
+Expr call(std::string_view name, const Expr& u) { return func(function_id(name), {u}); }
+
+/// A factor's integer exponent, if it has one.
+std::optional<long> int_exponent(const Expr& exp) {
+    if (!is_number(exp) || !is_integer(exp->num)) return std::nullopt;
+    return to_long(exp->num);
+}
+
+// f(u)^a * g(u)^b with a > 0 > b: (f/g)(u)^m times the rest, m = min(a, -b).
+struct Quotient {
+    const char* top;
+    const char* bottom;
+    const char* result;
+};
+constexpr Quotient kQuotients[] = {
+    {"sin", "cos", "tan"}, {"cos", "sin", "cot"}, {"sinh", "cosh", "tanh"}, {"cosh", "sinh", "coth"}};
+
+// One rewrite of the factors of a product; false when none applies.
+bool product_step(std::vector<Expr>& factors) {
+    auto find = [&](std::string_view name, const Expr& u) -> std::optional<std::size_t> {
+        for (std::size_t i = 0; i < factors.size(); ++i) {
+            auto [b, k] = split_power(factors[i]);
+            if (is_call(b, name) && b->args[0] == u && int_exponent(k)) return i;
+        }
+        return std::nullopt;
+    };
+    for (std::size_t i = 0; i < factors.size(); ++i) {
+        auto [b, k] = split_power(factors[i]);
+        auto a = int_exponent(k);
+        if (b.kind() != Kind::Func || b->args.size() != 1 || !a || *a <= 0) continue;
+        const Expr& u = b->args[0];
+        if (is_call(b, "sign") && *a == 1) {
+            auto j = find("abs", u);
+            long kj = j ? *int_exponent(split_power(factors[*j]).second) : 0;
+            if (j && kj % 2 != 0) {  // sign(u)*abs(u)^k = u^k for odd k, wherever defined
+                factors[i] = pow(u, num(kj));
+                factors[*j] = num(1);
+                return true;
+            }
+        }
+        for (const Quotient& q : kQuotients) {
+            if (!is_call(b, q.top)) continue;
+            auto j = find(q.bottom, u);
+            long bexp = j ? *int_exponent(split_power(factors[*j]).second) : 0;
+            if (bexp >= 0) continue;
+            long m = std::min(*a, -bexp);
+            factors[i] = mul(pow(b, num(*a - m)), pow(call(q.result, u), num(m)));
+            factors[*j] = pow(call(q.bottom, u), num(bexp + m));
+            return true;
+        }
+    }
+    return false;
+}
+
+Expr product_rules(const Expr& e) {
+    std::vector<Expr> factors(e->args.begin(), e->args.end());
+    bool changed = false;
+    for (int step = 0; step < 16 && product_step(factors); ++step) changed = true;
+    if (!changed) return e;
+    factors.push_back(num(e->num));
+    return mul(factors);
+}
+
+// exp(k*ln(u) + r) = u^k * exp(r): equal wherever ln(u) is defined (u > 0).
+Expr exp_rule(const Expr& e) {
+    if (!is_call(e, "exp")) return e;
+    std::vector<Expr> rest;
+    std::vector<Expr> powers;
+    Rational c = for_each_term(e->args[0], [&](const Expr& term, const Rational& k0) {
+        auto [k1, t] = split_coefficient(term);
+        Rational k = k0 * k1;
+        if (is_call(t, "ln")) {
+            powers.push_back(pow(t->args[0], num(k)));
+        } else {
+            rest.push_back(mul(num(k), t));
+        }
+    });
+    if (powers.empty()) return e;
+    rest.push_back(num(c));
+    powers.push_back(call("exp", add(rest)));
+    return mul(powers);
+}
+
+// c_f*R*f(u)^2 + c_g*R*g(u)^2 with c_g = ratio*c_f is sign*c_f*R*result (g "" is 1).
+struct Pair {
+    const char* f;
+    const char* g;
+    int ratio;
+    const char* result;  ///< squared; "" for 1
+    int sign;
+};
+constexpr Pair kPairs[] = {
+    {"sin", "cos", 1, "", 1},       {"cosh", "sinh", -1, "", 1},   {"tan", "", 1, "sec", 1},
+    {"cot", "", 1, "csc", 1},       {"tanh", "", -1, "sech", -1},  {"coth", "", -1, "csch", 1},
+    {"sin", "", -1, "cos", -1},     {"cos", "", -1, "sin", -1},    {"sinh", "", 1, "cosh", 1},
+    {"cosh", "", -1, "sinh", 1}};
+
+// One Pythagorean pair of terms made one term; false when there is none.
+bool sum_step(std::vector<std::pair<Expr, Rational>>& terms) {
+    auto find = [&](const Expr& t, std::size_t skip) -> std::optional<std::size_t> {
+        for (std::size_t j = 0; j < terms.size(); ++j) {
+            if (j != skip && terms[j].first == t) return j;
+        }
+        return std::nullopt;
+    };
+    for (std::size_t i = 0; i < terms.size(); ++i) {
+        const Expr& r = terms[i].first;
+        std::vector<Expr> fs = r.kind() == Kind::Mul ? r->args : std::vector<Expr>{r};
+        for (const Expr& fac : fs) {
+            auto [b, k] = split_power(fac);
+            auto n = int_exponent(k);
+            if (b.kind() != Kind::Func || b->args.size() != 1 || !n || *n < 2) continue;
+            const Expr& u = b->args[0];
+            for (const Pair& p : kPairs) {
+                if (!is_call(b, p.f)) continue;
+                Expr rest = div(r, pow(b, num(2)));
+                Expr other = *p.g ? mul(rest, pow(call(p.g, u), num(2))) : rest;
+                auto j = find(other, i);
+                if (!j || terms[*j].second != terms[i].second * Rational(p.ratio)) continue;
+                Expr result = *p.result ? mul(rest, pow(call(p.result, u), num(2))) : rest;
+                terms[i] = {result, terms[i].second * Rational(p.sign)};
+                terms.erase(terms.begin() + static_cast<long>(*j));
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+Expr sum_rules(const Expr& e) {
+    std::vector<std::pair<Expr, Rational>> terms;
+    Rational c = for_each_term(e, [&](const Expr& t, const Rational& k) { terms.emplace_back(t, k); });
+    if (c != 0) terms.emplace_back(num(1), c);
+    if (terms.size() > 40) return e;
+    bool changed = false;
+    for (int step = 0; step < 20 && sum_step(terms); ++step) changed = true;
+    if (!changed) return e;
+    std::vector<Expr> out;
+    for (const auto& [t, k] : terms) out.push_back(mul(num(k), t));
+    return add(out);
+}
+
+}  // namespace
+
+Expr apply_identities(const Expr& e) {
+    auto leaf = [](const Expr& x, auto& self) -> Expr {
+        Expr r = self.children(x);
+        switch (r.kind()) {
+            case Kind::Mul: return product_rules(r);
+            case Kind::Add: return sum_rules(r);
+            case Kind::Func: return exp_rule(r);
+            default: return r;
+        }
+    };
+    detail::Rewriter<decltype(leaf)> rw(leaf);
+    return rw(e);
+}
+
+}  // namespace dfdx::detail

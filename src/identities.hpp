@@ -1,0 +1,12 @@
+// Private: the identities the textbook simplifier applies in the shortening direction
+// (Pythagorean, quotients, exp/ln, sign/abs), each valid wherever its left side is defined.
+#pragma once
+
+#include "dfdx/expr.hpp"
+
+namespace dfdx::detail {
+
+/// e with the identities applied everywhere in it, bottom-up.
+Expr apply_identities(const Expr& e);
+
+}  // namespace dfdx::detail

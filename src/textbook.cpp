@@ -1,0 +1,260 @@
+// The textbook simplifier (simplify.hpp): candidate forms of an expression - as given, with
+// the identities applied, common factors taken out, over one denominator (factored or
+// not), expanded - and the one that prints shortest.
+#include <algorithm>
+#include <string>
+#include <utility>
+#include <unordered_map>
+
+#include "dfdx/construct.hpp"
+#include "dfdx/error.hpp"
+#include "dfdx/poly.hpp"
+#include "dfdx/print.hpp"
+#include "dfdx/simplify.hpp"
+#include "identities.hpp"
+
+namespace dfdx {
+
+namespace {
+
+/// The cost of a form (docs/decisions.md): its printed length, then the number of
+/// bracketed sums that open with a minus (-(cos(x) + sin(x)), not (-cos(x) - sin(x)));
+/// ties go to the earlier form.
+std::pair<std::size_t, std::size_t> cost(const Expr& e) {
+    std::string text = print(e);
+    std::size_t minus = 0;
+    for (std::size_t at = text.find("(-"); at != std::string::npos; at = text.find("(-", at + 1)) ++minus;
+    return {text.size(), minus};
+}
+
+Expr product(const Factored& f) {
+    std::vector<Expr> factors{num(f.content)};
+    for (const auto& [p, k] : f.factors) factors.push_back(pow(p, num(k)));
+    return mul(factors);
+}
+
+/// The factored product, and the same with a negative content moved into one factor of
+/// odd power (-(x - 3) as 3 - x).
+std::vector<Expr> products(const Factored& f) {
+    std::vector<Expr> out{product(f)};
+    if (f.content >= 0) return out;
+    for (std::size_t i = 0; i < f.factors.size(); ++i) {
+        if (f.factors[i].second % 2 == 0 || f.factors[i].first.kind() != Kind::Add) continue;
+        Factored g = f;
+        g.content = -g.content;
+        g.factors[i].first = neg(g.factors[i].first);
+        out.push_back(product(g));
+    }
+    return out;
+}
+
+/// The factors common to every term of a sum (bases with numeric exponents, the least
+/// power of each, and the coefficients' gcd) taken out: x^2*(3 - x)*exp(-x).
+std::vector<Expr> common_factor_forms(const Expr& e) {
+    if (e.kind() != Kind::Add) return {};
+    std::vector<std::pair<Expr, Rational>> terms;
+    Rational c = for_each_term(e, [&](const Expr& t, const Rational& k) { terms.emplace_back(t, k); });
+    if (c != 0 || terms.size() < 2) return {};
+    std::vector<std::pair<Expr, Rational>> common;  // base, least exponent
+    auto powers = [](const Expr& t) {
+        std::vector<std::pair<Expr, Expr>> out;
+        if (t.kind() == Kind::Mul) {
+            for (const Expr& f : t->args) out.push_back(split_power(f));
+        } else {
+            out.push_back(split_power(t));
+        }
+        return out;
+    };
+    for (const auto& [b, k] : powers(terms[0].first)) {
+        if (is_number(k)) common.emplace_back(b, k->num);
+    }
+    for (std::size_t i = 1; i < terms.size(); ++i) {
+        std::vector<std::pair<Expr, Rational>> kept;
+        for (const auto& [b, k] : powers(terms[i].first)) {
+            for (const auto& [cb, ck] : common) {
+                if (cb == b && is_number(k)) kept.emplace_back(b, ck < k->num ? ck : k->num);
+            }
+        }
+        common = std::move(kept);
+    }
+    mpz_class g = 0, l = 1;
+    for (const auto& [t, k] : terms) {
+        mpz_gcd(g.get_mpz_t(), g.get_mpz_t(), k.get_num().get_mpz_t());
+        mpz_lcm(l.get_mpz_t(), l.get_mpz_t(), k.get_den().get_mpz_t());
+    }
+    std::vector<Expr> fs{num(Rational(g, l))};
+    for (const auto& [b, k] : common) fs.push_back(pow(b, num(k)));
+    Expr out = mul(fs);
+    if (is_number(out)) return {};
+    std::vector<Expr> inner;
+    for (const auto& [t, k] : terms) inner.push_back(div(mul(num(k), t), out));
+    Expr sum = add(inner);
+    return {mul(out, sum), mul(neg(out), neg(sum))};
+}
+
+class Textbook {
+public:
+    Expr run(const Expr& e) {
+        if (e->args.empty()) return e;
+        if (auto it = memo_.find(e.get()); it != memo_.end()) return it->second;
+        Expr r = e.kind() == Kind::Vector ? rebuild_each(e) : best(e);
+        memo_.emplace(e.get(), r);
+        keep_.push_back(e);
+        return r;
+    }
+
+private:
+    /// True when the polynomial steps may find something: a sum of three or more terms or
+    /// of products with sums, or a denominator or root of a sum, outside calls' arguments.
+    bool needs_poly_of(const Expr& e) {
+        switch (e.kind()) {
+            case Kind::Add: {
+                std::size_t n = 0;
+                bool found = false;
+                Rational c = for_each_term(e, [&](const Expr& t, const Rational&) {
+                    ++n;
+                    found = found || needs_poly(t) || has_sum_factor(t);
+                });
+                return found || n + (c != 0) >= 3;
+            }
+            case Kind::Mul:
+                for (const Expr& a : e->args) {
+                    if (needs_poly(a)) return true;
+                }
+                return false;
+            case Kind::Pow: {
+                const Expr& k = e->args[1];
+                bool simple = is_number(k) && is_integer(k->num) && k->num > 0;
+                return (e->args[0].kind() == Kind::Add && !simple) || needs_poly(e->args[0]);
+            }
+            default: return false;
+        }
+    }
+
+    // A product with a sum (or a power of one) among its factors: (2*x - 2)*(2*x + 1)^3.
+    static bool has_sum_factor(const Expr& t) {
+        auto sum = [](const Expr& f) { return split_power(f).first.kind() == Kind::Add; };
+        return t.kind() == Kind::Mul ? std::any_of(t->args.begin(), t->args.end(), sum) : sum(t);
+    }
+
+    bool has_functions(const Expr& e) {
+        if (auto it = functions_.find(e.get()); it != functions_.end()) return it->second;
+        bool r = e.kind() == Kind::Func || e.kind() == Kind::Apply || e.kind() == Kind::Deriv ||
+                 std::any_of(e->args.begin(), e->args.end(), [&](const Expr& a) { return has_functions(a); });
+        functions_.emplace(e.get(), r);
+        return r;
+    }
+
+    bool needs_poly(const Expr& e) {  // memoized: a DAG may be exponentially larger as a tree
+        if (auto it = needs_.find(e.get()); it != needs_.end()) return it->second;
+        bool r = needs_poly_of(e);
+        needs_.emplace(e.get(), r);
+        return r;
+    }
+
+    Expr rebuild_each(const Expr& e) {
+        std::vector<Expr> args;
+        for (const Expr& a : e->args) args.push_back(run(a));
+        return rebuild(e, args);
+    }
+
+    // e with the arguments of its calls (and the bases of its roots) simplified.
+    Expr inner(const Expr& e) {
+        if (auto it = inner_.find(e.get()); it != inner_.end()) return it->second;
+        Expr r = inner_of(e);
+        inner_.emplace(e.get(), r);
+        return r;
+    }
+
+    Expr inner_of(const Expr& e) {
+        switch (e.kind()) {
+            case Kind::Func:
+            case Kind::Apply:
+            case Kind::Deriv:
+            case Kind::Vector: return rebuild_each(e);
+            case Kind::Add:
+            case Kind::Mul:
+            case Kind::Pow: {
+                std::vector<Expr> args;
+                for (const Expr& a : e->args) args.push_back(inner(a));
+                return rebuild(e, args);
+            }
+            default: return e;
+        }
+    }
+
+    Expr best(const Expr& e) {
+        if (dag_size(e) > simplify_max_nodes) return e;
+        std::vector<Expr> forms{e};
+        Expr a = inner(e);
+        Expr b = detail::apply_identities(a);
+        keep_.push_back(b);  // a key of the memos below
+        forms.push_back(b);
+        for (const Expr& f : common_factor_forms(b)) forms.push_back(f);
+        if (needs_poly(b)) add_rational_forms(b, forms);
+        try {  // expanded only without calls: sigmoid(x)*(1 - sigmoid(x)) is the textbook's form
+            Expr x = has_functions(b) ? b : expand(b);
+            if (x != b) forms.push_back(detail::apply_identities(x));
+        } catch (const Error& err) {
+            if (err.code() != ErrorCode::Limit) throw;
+        }
+        Expr chosen = forms[0];
+        auto least = cost(chosen);
+        for (std::size_t i = 1; i < forms.size(); ++i) {
+            auto c = cost(forms[i]);
+            if (c < least) {
+                least = c;
+                chosen = forms[i];
+            }
+        }
+        return chosen;
+    }
+
+    static void add_rational_forms(const Expr& e, std::vector<Expr>& forms) {
+        auto rf = rational_form(e, true);
+        if (!rf) return;
+        std::vector<Expr> nums{rf->num}, dens{rf->den};
+        if (rf->num_factors) {
+            for (const Expr& p : products(*rf->num_factors)) nums.push_back(p);
+        }
+        if (rf->den_factors) dens.push_back(product(*rf->den_factors));
+        for (std::size_t i = 0, n = nums.size(); i < n; ++i) {
+            for (const Expr& cf : common_factor_forms(nums[i])) nums.push_back(cf);
+        }
+        for (const Expr& n : nums) {
+            for (const Expr& d : dens) forms.push_back(detail::apply_identities(div(n, d)));
+        }
+    }
+
+    std::unordered_map<const Node*, Expr> memo_;   ///< run's results
+    std::unordered_map<const Node*, Expr> inner_;  ///< inner's results
+    std::unordered_map<const Node*, bool> needs_, functions_;
+    std::vector<Expr> keep_;                       ///< the keys of the maps, kept alive
+};
+
+}  // namespace
+
+Expr simplify(const Expr& e) {
+    Textbook t;
+    return t.run(e);
+}
+
+Expr together(const Expr& e) {
+    auto rf = rational_form(e, true);
+    if (!rf) return e;
+    return div(rf->num, rf->den_factors ? product(*rf->den_factors) : rf->den);
+}
+
+Expr cancel(const Expr& e) {
+    auto rf = rational_form(e, false);
+    return rf ? div(rf->num, rf->den) : e;
+}
+
+Expr factor(const Expr& e) {
+    auto rf = rational_form(e, true);
+    if (!rf) return e;
+    Expr n = rf->num_factors ? product(*rf->num_factors) : rf->num;
+    return div(n, rf->den_factors ? product(*rf->den_factors) : rf->den);
+}
+
+}  // namespace dfdx
