@@ -20,7 +20,8 @@ namespace {
 // k (k-1) ... (k-n+1) for k >= n, or nullopt when it would pass max_number_bits (the
 // stepping then meets the same limit, as before).
 std::optional<Rational> falling_factorial(unsigned long k, unsigned long long n) {
-    double bits = (std::lgamma(static_cast<double>(k) + 1) - std::lgamma(static_cast<double>(k - n) + 1)) / std::log(2.0);
+    const double k1 = static_cast<double>(k) + 1, rest1 = static_cast<double>(k - n) + 1;
+    const double bits = (std::lgamma(k1) - std::lgamma(rest1)) / std::log(2.0);
     if (bits > static_cast<double>(max_number_bits) / 2) return std::nullopt;
     mpz_class binomial, factorial;
     mpz_bin_uiui(binomial.get_mpz_t(), k, static_cast<unsigned long>(n));

@@ -217,34 +217,35 @@ void Driver::request(const Request& r) {
             if (r.kind == Request::Kind::Save && interactive_mode_) note("saved the session to " + r.path);
             return;
         }
-        case Request::Kind::Load: {
-            if (load_depth_ >= kMaxLoadDepth) {
-                throw Error(ErrorCode::Limit, "load nested deeper than " + std::to_string(kMaxLoadDepth) + " files");
-            }
-            std::string why = unreadable(r.path);
-            int fd = why.empty() ? open(r.path.c_str(), O_RDONLY | O_CLOEXEC) : -1;
-            if (fd < 0) throw Error(ErrorCode::Io, "cannot read " + r.path + ": " + (why.empty() ? std::strerror(errno) : why));
-            // Save where we are: the loaded file's errors name that file.
-            std::string_view chunk = chunk_;
-            std::string name = name_;
-            std::size_t first = first_line_;
-            bool was_interactive = interactive_mode_;
-            interactive_mode_ = false;
-            ++load_depth_;
-            const std::size_t failures_before = failures_;  // only this file's failures count
-            run_stream(fd, r.path);
-            close(fd);
-            const bool ok = failures_ == failures_before;
-            --load_depth_;
-            interactive_mode_ = was_interactive;
-            chunk_ = chunk;
-            name_ = name;
-            first_line_ = first;
-            if (interrupted()) throw Error(ErrorCode::Interrupted, "interrupted while loading " + r.path);
-            if (!ok && was_interactive) note("some statements of " + r.path + " failed");
-            return;
-        }
+        case Request::Kind::Load: load(r.path); return;
     }
+}
+
+void Driver::load(const std::string& path) {
+    if (load_depth_ >= kMaxLoadDepth) {
+        throw Error(ErrorCode::Limit, "load nested deeper than " + std::to_string(kMaxLoadDepth) + " files");
+    }
+    std::string why = unreadable(path);
+    int fd = why.empty() ? open(path.c_str(), O_RDONLY | O_CLOEXEC) : -1;
+    if (fd < 0) throw Error(ErrorCode::Io, "cannot read " + path + ": " + (why.empty() ? std::strerror(errno) : why));
+    // Save where we are: the loaded file's errors name that file.
+    std::string_view chunk = chunk_;
+    std::string name = name_;
+    std::size_t first = first_line_;
+    bool was_interactive = interactive_mode_;
+    interactive_mode_ = false;
+    ++load_depth_;
+    const std::size_t failures_before = failures_;  // only this file's failures count
+    run_stream(fd, path);
+    close(fd);
+    const bool ok = failures_ == failures_before;
+    --load_depth_;
+    interactive_mode_ = was_interactive;
+    chunk_ = chunk;
+    name_ = name;
+    first_line_ = first;
+    if (interrupted()) throw Error(ErrorCode::Interrupted, "interrupted while loading " + path);
+    if (!ok && was_interactive) note("some statements of " + path + " failed");
 }
 
 void Driver::interactive() {

@@ -35,6 +35,8 @@ private:
     void finish_unfinished(const StatementJoiner& joiner, const std::string& name, std::size_t first);
     void interactive();
     bool run_file(const std::string& path);
+    /// `load FILE`: runs the file as a script; its errors name it.
+    void load(const std::string& path);
     void fail_io(const std::string& message);
 
     const Options& options_;

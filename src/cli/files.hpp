@@ -19,8 +19,9 @@ std::string unreadable(const std::string& path);
 /// True once a write to stdout has failed (the reason is kept for finish_stdout).
 bool stdout_failed();
 
-/// Flushes stdout and closes its descriptor. When any write failed, prints `dfdx: write error: REASON`
-/// on stderr and returns 1; otherwise returns `status`. Nothing may use stdout after it.
+/// Flushes stdout and closes its descriptor. When any write failed, prints
+/// `dfdx: write error: REASON` on stderr and returns 1; otherwise returns `status`.
+/// Nothing may write to stdout after it.
 int finish_stdout(int status);
 
 /// Width of the terminal on stdout, or 80 when it is not a terminal.
