@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "diff_closed.hpp"
 #include "dfdx/construct.hpp"
 #include "dfdx/error.hpp"
 #include "dfdx/functions.hpp"
@@ -122,6 +123,11 @@ Expr diff(const Expr& e, const std::string& var) {
 }
 
 Expr diff(const Expr& e, const std::string& var, unsigned long long n) {
+    // Sums of polynomials and of exp, sin, cos of linear arguments: one step at any order
+    // (issue 16). The rest is stepped, a cost quadratic in n (docs/performance.md).
+    if (n >= 2) {
+        if (auto closed = detail::closed_nth_derivative(e, var, n)) return *closed;
+    }
     std::unordered_map<const Node*, unsigned long long> seen;  // result -> step
     std::vector<Expr> history;
     const std::uint64_t built_before = nodes_built();

@@ -36,39 +36,48 @@ std::optional<Expr> Environment::value(const std::string& name) const {
     return it->second;
 }
 
+std::vector<std::string> Environment::callees_of(const Expr& body) {
+    std::set<std::string> calls, symbols;
+    referenced(body, calls, symbols);
+    return {calls.begin(), calls.end()};
+}
+
 std::optional<std::string> Environment::cycle(const std::string& name, const Expr& body) const {
-    // Depth-first search from the body's calls through the stored bodies back to `name`.
-    struct Frame {
-        std::string fn;
-        std::vector<std::string> callees;
-        std::size_t next = 0;
-    };
-    auto callees_of = [&](const Expr& e) {
-        std::set<std::string> calls, symbols;
-        referenced(e, calls, symbols);
-        std::vector<std::string> out(calls.begin(), calls.end());
-        return out;
-    };
-    std::vector<Frame> path{{name, callees_of(body)}};
-    std::set<std::string> done;
-    while (!path.empty()) {
-        Frame& top = path.back();
-        if (top.next == top.callees.size()) {
-            done.insert(top.fn);
-            path.pop_back();
-            continue;
+    // A new body can only close a cycle through `name` itself: one of its callees must
+    // already reach `name`. Search backwards from `name` through the callers index, so
+    // the cost is the number of functions that call `name`, not the number reachable
+    // from the body (a chain of N definitions stays linear; issue 16).
+    std::vector<std::string> callees = callees_of(body);
+    if (std::binary_search(callees.begin(), callees.end(), name)) return name + " -> " + name;
+    std::unordered_map<std::string, std::string> toward;  // caller -> its callee nearer `name`
+    std::vector<std::string> queue{name};
+    for (std::size_t i = 0; i < queue.size(); ++i) {
+        auto it = callers_.find(queue[i]);
+        if (it == callers_.end()) continue;
+        for (const std::string& caller : it->second) {
+            if (caller == name || !toward.emplace(caller, queue[i]).second) continue;
+            queue.push_back(caller);
         }
-        std::string callee = top.callees[top.next++];
-        if (callee == name) {
-            std::string text;
-            for (const Frame& f : path) text += f.fn + " -> ";
-            return text + name;
-        }
-        const FunctionBody* f = function(callee);
-        if (!f || done.count(callee)) continue;
-        path.push_back({callee, callees_of(f->body)});
+    }
+    for (const std::string& c : callees) {
+        if (!toward.count(c)) continue;
+        std::string text = name;
+        for (std::string at = c; at != name; at = toward.at(at)) text += " -> " + at;
+        return text + " -> " + name;
     }
     return std::nullopt;
+}
+
+void Environment::forget_calls(const std::string& name) {
+    auto it = callees_.find(name);
+    if (it == callees_.end()) return;
+    for (const std::string& c : it->second) {
+        auto callers = callers_.find(c);
+        if (callers == callers_.end()) continue;
+        callers->second.erase(name);
+        if (callers->second.empty()) callers_.erase(callers);
+    }
+    callees_.erase(it);
 }
 
 void Environment::touch(const std::string& name) {
@@ -85,6 +94,10 @@ void Environment::define(const std::string& name, FunctionBody f) {
     changed();
     bool known = is_function(name) || is_value(name);
     values_.erase(name);
+    forget_calls(name);
+    std::vector<std::string> calls = callees_of(f.body);
+    for (const std::string& c : calls) callers_[c].insert(name);
+    callees_[name] = std::move(calls);
     functions_[name] = std::move(f);
     // Only a redefinition scans the order: 100,000 new names stay linear.
     if (known) touch(name); else order_.push_back(name);
@@ -94,6 +107,7 @@ void Environment::bind(const std::string& name, Expr value, std::vector<std::str
     changed();
     bool known = is_function(name) || is_value(name);
     functions_.erase(name);
+    forget_calls(name);
     values_[name] = std::move(value);
     appearance_[name] = std::move(appearance);
     if (known) touch(name); else order_.push_back(name);
@@ -108,6 +122,7 @@ const std::vector<std::string>& Environment::appearance(const std::string& name)
 bool Environment::clear(const std::string& name) {
     changed();
     appearance_.erase(name);
+    forget_calls(name);
     bool found = functions_.erase(name) + values_.erase(name) > 0;
     order_.erase(std::remove(order_.begin(), order_.end(), name), order_.end());
     return found;
@@ -116,6 +131,8 @@ bool Environment::clear(const std::string& name) {
 void Environment::clear_all() {
     changed();
     functions_.clear();
+    callees_.clear();
+    callers_.clear();
     values_.clear();
     appearance_.clear();
     order_.clear();

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -52,9 +53,17 @@ private:
     void touch(const std::string& name);
 
     void changed();
+    /// Drops `name`'s calls from the callers index.
+    void forget_calls(const std::string& name);
+    /// Names of the unknown-function calls in `body`, sorted.
+    static std::vector<std::string> callees_of(const Expr& body);
 
     FunctionBodies functions_;
     Bindings values_;
+    /// The calls of each function's body, and its inverse: who calls a name (the cycle
+    /// check searches backwards from the name being defined).
+    std::unordered_map<std::string, std::vector<std::string>> callees_;
+    std::unordered_map<std::string, std::set<std::string>> callers_;
     std::unordered_map<std::string, std::vector<std::string>> appearance_;
     std::vector<std::string> order_;
     std::uint64_t version_ = 0;

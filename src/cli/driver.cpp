@@ -1,20 +1,22 @@
 // Script, -e and interactive front doors over one Session.
 #include "driver.hpp"
 
+#include <fcntl.h>
 #include <unistd.h>
 
 #include <chrono>
 #include <cstdio>
+#include <cerrno>
 #include <cstdlib>
-#include <fstream>
+#include <cstring>
 #include <iostream>
-#include <sstream>
 
 #include "diagnostics.hpp"
 #include "dfdx/lexer.hpp"
 #include "files.hpp"
 #include "interrupt.hpp"
 #include "line_reader.hpp"
+#include "line_source.hpp"
 
 #ifndef DFDX_VERSION
 #define DFDX_VERSION "0.1.0"
@@ -54,52 +56,96 @@ int Driver::run() {
     if (!options_.interactive_file.empty() && keep_going()) run_file(options_.interactive_file);
     if (go_interactive && !quit_) {
         if (stdin_tty) interactive();
-        else run_stream(std::cin, "<stdin>");  // -i FILE with a pipe: go on as a script
+        else run_stream(STDIN_FILENO, "<stdin>");  // -i FILE with a pipe: go on as a script
     } else if (options_.statements.empty() && options_.files.empty() && !stdin_tty) {
-        run_stream(std::cin, "<stdin>");
+        run_stream(STDIN_FILENO, "<stdin>");
     }
     std::fflush(stdout);
     return failed_ ? 1 : 0;
 }
 
 bool Driver::run_file(const std::string& path) {
-    if (path == "-") return run_stream(std::cin, "<stdin>");
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        fail_io("cannot read " + path);
+    if (path == "-") return run_stream(STDIN_FILENO, "<stdin>");
+    std::string why = unreadable(path);
+    int fd = why.empty() ? open(path.c_str(), O_RDONLY | O_CLOEXEC) : -1;
+    if (fd < 0) {
+        fail_io("cannot read " + path + ": " + (why.empty() ? std::strerror(errno) : why));
         return false;
     }
-    return run_stream(in, path);
+    bool ok = run_stream(fd, path);
+    close(fd);
+    return ok;
 }
 
-bool Driver::run_stream(std::istream& in, const std::string& name) {
-    std::string chunk, line;
+namespace {
+
+std::int64_t steady_ns() {
+    auto now = std::chrono::steady_clock::now().time_since_epoch();
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(now).count();
+}
+
+}  // namespace
+
+// Lines are read in bounded pieces and joined in linear time (issue 16); --timeout
+// bounds the time a statement takes to join as well as to run.
+bool Driver::run_stream(int fd, const std::string& name) {
+    LineSource source(fd);
+    StatementJoiner joiner;
+    std::string line;
     std::size_t line_no = 0, first = 1;
-    while (keep_going() && std::getline(in, line)) {
+    std::int64_t started = 0;
+    const auto limit = static_cast<std::int64_t>(options_.timeout * 1e9);
+    while (keep_going()) {
+        LineSource::Status status = source.next(line);
+        if (status == LineSource::Status::End) break;
         ++line_no;
-        if (chunk.empty()) first = line_no;
-        chunk += line;
-        if (needs_continuation(chunk)) {
-            chunk += '\n';
-            continue;
+        if (joiner.empty()) {
+            first = line_no;
+            if (limit > 0) started = steady_ns();
         }
-        run_chunk(chunk, name, first);
-        chunk.clear();
-    }
-    if (!chunk.empty() && keep_going()) {
-        if (brackets_open(chunk)) {
-            run_chunk(chunk, name, first);  // the parser reports the open bracket
-        } else {
-            chunk_ = chunk;
-            name_ = name;
-            first_line_ = first;
-            std::size_t end = chunk.find_last_not_of("\n \t\r");
-            begin(std::string_view(chunk).substr(0, end == std::string::npos ? 0 : end + 1));
-            error(Error(ErrorCode::Parse, "unfinished statement: the input ends after a line ending in '\\'",
-                        {end == std::string::npos ? 0 : end, chunk.size()}));
+        joiner.add(line);
+        const bool more = joiner.unfinished() && status == LineSource::Status::Line;
+        if (limit > 0 && line_no > first && !joiner.discarding() && steady_ns() - started > limit) {
+            run_error(joiner.text(), name, first, joiner.text(),
+                      Error(ErrorCode::Timeout, "timed out (--timeout) while joining the lines of the statement",
+                            {0, 0}));
+            joiner.discard();  // skipped to its end, which may be far
+        }
+        if (more) continue;
+        if (!joiner.discarding()) run_chunk(joiner.text(), name, first);
+        joiner.clear();
+        if (status == LineSource::Status::Endless) {
+            fail_io(name + ":" + std::to_string(line_no) + ": a line longer than " +
+                    std::to_string(max_skipped_line) + " bytes: the rest of the input is not read");
+            return false;
         }
     }
+    if (!source.error().empty()) fail_io("cannot read " + name + ": " + source.error());
+    if (!joiner.empty() && !joiner.discarding() && keep_going()) finish_unfinished(joiner, name, first);
     return !failed_;
+}
+
+void Driver::finish_unfinished(const StatementJoiner& joiner, const std::string& name, std::size_t first) {
+    const std::string& chunk = joiner.text();
+    if (joiner.brackets_open()) {
+        run_chunk(chunk, name, first);  // the parser reports the open bracket
+        return;
+    }
+    std::size_t end = chunk.find_last_not_of("\n \t\r");
+    std::size_t cut = end == std::string::npos ? 0 : end + 1;
+    run_error(chunk, name, first, std::string_view(chunk).substr(0, cut),
+              Error(ErrorCode::Parse, "unfinished statement: the input ends after a line ending in '\\'",
+                    {end == std::string::npos ? 0 : end, chunk.size()}));
+}
+
+void Driver::run_error(std::string_view chunk, const std::string& name, std::size_t first, std::string_view shown,
+                       const Error& e) {
+    chunk_ = chunk;
+    name_ = name;
+    first_line_ = first;
+    begin(shown);
+    error(e);
+    set_deadline(0);
 }
 
 void Driver::run_chunk(std::string_view chunk, const std::string& name, std::size_t first_line) {
@@ -125,13 +171,14 @@ void Driver::begin(std::string_view text) {
 
 bool Driver::keep_going() {
     if (load_depth_ > 0 && interrupted()) return false;
-    return !quit_ && !(stopped_ && options_.stop_on_error);
+    return !quit_ && !output_lost_ && !(stopped_ && options_.stop_on_error);
 }
 
 void Driver::result(const std::string& line) {
     // Printing a long result creates no nodes, so the core cannot notice Ctrl-C here.
     if (interrupted()) throw Error(ErrorCode::Interrupted, "interrupted");
     std::cout << line << '\n';
+    if (stdout_failed()) output_lost_ = true;  // reported by finish_stdout; stop the work
 }
 
 void Driver::note(const std::string& text) {
@@ -170,32 +217,35 @@ void Driver::request(const Request& r) {
             if (r.kind == Request::Kind::Save && interactive_mode_) note("saved the session to " + r.path);
             return;
         }
-        case Request::Kind::Load: {
-            if (load_depth_ >= kMaxLoadDepth) {
-                throw Error(ErrorCode::Limit, "load nested deeper than " + std::to_string(kMaxLoadDepth) + " files");
-            }
-            std::ifstream in(r.path, std::ios::binary);
-            if (!in) throw Error(ErrorCode::Io, "cannot read " + r.path);
-            // Save where we are: the loaded file's errors name that file.
-            std::string_view chunk = chunk_;
-            std::string name = name_;
-            std::size_t first = first_line_;
-            bool was_interactive = interactive_mode_;
-            interactive_mode_ = false;
-            ++load_depth_;
-            const std::size_t failures_before = failures_;  // only this file's failures count
-            run_stream(in, r.path);
-            const bool ok = failures_ == failures_before;
-            --load_depth_;
-            interactive_mode_ = was_interactive;
-            chunk_ = chunk;
-            name_ = name;
-            first_line_ = first;
-            if (interrupted()) throw Error(ErrorCode::Interrupted, "interrupted while loading " + r.path);
-            if (!ok && was_interactive) note("some statements of " + r.path + " failed");
-            return;
-        }
+        case Request::Kind::Load: load(r.path); return;
     }
+}
+
+void Driver::load(const std::string& path) {
+    if (load_depth_ >= kMaxLoadDepth) {
+        throw Error(ErrorCode::Limit, "load nested deeper than " + std::to_string(kMaxLoadDepth) + " files");
+    }
+    std::string why = unreadable(path);
+    int fd = why.empty() ? open(path.c_str(), O_RDONLY | O_CLOEXEC) : -1;
+    if (fd < 0) throw Error(ErrorCode::Io, "cannot read " + path + ": " + (why.empty() ? std::strerror(errno) : why));
+    // Save where we are: the loaded file's errors name that file.
+    std::string_view chunk = chunk_;
+    std::string name = name_;
+    std::size_t first = first_line_;
+    bool was_interactive = interactive_mode_;
+    interactive_mode_ = false;
+    ++load_depth_;
+    const std::size_t failures_before = failures_;  // only this file's failures count
+    run_stream(fd, path);
+    close(fd);
+    const bool ok = failures_ == failures_before;
+    --load_depth_;
+    interactive_mode_ = was_interactive;
+    chunk_ = chunk;
+    name_ = name;
+    first_line_ = first;
+    if (interrupted()) throw Error(ErrorCode::Interrupted, "interrupted while loading " + path);
+    if (!ok && was_interactive) note("some statements of " + path + " failed");
 }
 
 void Driver::interactive() {
@@ -214,24 +264,21 @@ void Driver::interactive() {
     }
     session_.set_plot_width(terminal_columns());
     LineReader reader(options_, session_, color_prompt);
-    std::string chunk;
-    while (!quit_) {
-        std::optional<std::string> line = reader.read(chunk.empty());
-        if (reader.take_interrupt()) chunk.clear();  // Ctrl-C dropped the unfinished statement
+    StatementJoiner joiner;
+    while (!quit_ && !output_lost_) {
+        std::optional<std::string> line = reader.read(joiner.empty());
+        if (reader.take_interrupt()) joiner.clear();  // Ctrl-C dropped the unfinished statement
         if (!line) {
-            if (!chunk.empty()) run_chunk(chunk, "", 1);
+            if (!joiner.empty()) run_chunk(joiner.text(), "", 1);
             std::cout << '\n';
             break;
         }
-        chunk += *line;
-        if (needs_continuation(chunk)) {
-            chunk += '\n';
-            continue;
-        }
-        reader.remember(chunk);
+        joiner.add(*line);
+        if (joiner.unfinished()) continue;
+        reader.remember(joiner.text());
         stopped_ = false;
-        run_chunk(chunk, "", 1);
-        chunk.clear();
+        run_chunk(joiner.text(), "", 1);
+        joiner.clear();
     }
     set_interactive(false);
     interactive_mode_ = false;

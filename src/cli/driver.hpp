@@ -2,10 +2,10 @@
 // comes back, carries out its requests (save, load, files) and keeps the exit status.
 #pragma once
 
-#include <istream>
 #include <string>
 
 #include "dfdx/session.hpp"
+#include "line_source.hpp"
 #include "options.hpp"
 
 namespace dfdx::cli {
@@ -26,10 +26,17 @@ public:
     bool keep_going() override;
 
 private:
-    bool run_stream(std::istream& in, const std::string& name);
+    bool run_stream(int fd, const std::string& name);
     void run_chunk(std::string_view chunk, const std::string& name, std::size_t first_line);
+    /// A statement that ends in an error of the driver's own (no session run).
+    void run_error(std::string_view chunk, const std::string& name, std::size_t first, std::string_view shown,
+                   const Error& e);
+    /// The input ended inside a statement: an open bracket or a trailing `\`.
+    void finish_unfinished(const StatementJoiner& joiner, const std::string& name, std::size_t first);
     void interactive();
     bool run_file(const std::string& path);
+    /// `load FILE`: runs the file as a script; its errors name it.
+    void load(const std::string& path);
     void fail_io(const std::string& message);
 
     const Options& options_;
@@ -40,6 +47,7 @@ private:
     std::size_t failures_ = 0;  ///< statements that failed so far (a load reports its own)
     bool stopped_ = false;
     bool quit_ = false;
+    bool output_lost_ = false;  ///< a write to stdout failed: no statement runs after it
     int load_depth_ = 0;
     // The chunk being run, for locating errors.
     std::string_view chunk_;

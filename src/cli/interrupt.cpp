@@ -28,13 +28,17 @@ void on_sigint(int) {
 }  // namespace
 
 void install_interrupt_handler() {
+    static_assert(sizeof(std::sig_atomic_t) == sizeof(int));
+    set_interrupt_flag(reinterpret_cast<const volatile int*>(&g_interrupt));
+    // Started with SIGINT ignored (nohup, `trap '' INT`, a background job of a shell
+    // without job control): keep it ignored, as the one who started us asked.
+    struct sigaction old {};
+    if (sigaction(SIGINT, nullptr, &old) == 0 && old.sa_handler == SIG_IGN) return;
     struct sigaction sa {};
     sa.sa_handler = on_sigint;
     sigemptyset(&sa.sa_mask);
     sa.sa_flags = 0;  // no SA_RESTART: a blocking read returns EINTR, so Readline sees it
     sigaction(SIGINT, &sa, nullptr);
-    static_assert(sizeof(std::sig_atomic_t) == sizeof(int));
-    set_interrupt_flag(reinterpret_cast<const volatile int*>(&g_interrupt));
 }
 
 void reset_interrupt() { g_interrupt = 0; }

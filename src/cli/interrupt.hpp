@@ -4,7 +4,8 @@
 
 namespace dfdx::cli {
 
-/// Installs the handler and hands the flag to the core.
+/// Installs the handler (unless SIGINT is ignored: then it stays ignored) and hands the
+/// flag to the core.
 void install_interrupt_handler();
 /// Clears the flag before a statement runs.
 void reset_interrupt();

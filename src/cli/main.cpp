@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "driver.hpp"
+#include "files.hpp"
 #include "options.hpp"
 
 int main(int argc, char** argv) {
@@ -13,12 +14,13 @@ int main(int argc, char** argv) {
     dfdx::parse_format(options.format, session.settings().format);
     session.settings().precision = options.precision;
     dfdx::cli::Driver driver(options, session);
-    const int code = driver.run();
+    // A result that could not be written is a failure (exit 1 with the reason).
+    const int code = dfdx::cli::finish_stdout(driver.run());
 #ifndef DFDX_KEEP_EXIT
-    // All output is written (run flushes it). Freeing a large session node by node takes
-    // longer than exiting, and the system takes the memory back anyway, so skip the
-    // destructors. Sanitizer builds define DFDX_KEEP_EXIT, so their leak check still runs.
-    std::cout.flush();
+    // All output is written (finish_stdout flushed and closed stdout). Freeing a large
+    // session node by node takes longer than exiting, and the system takes the memory
+    // back anyway, so skip the destructors. Sanitizer builds define DFDX_KEEP_EXIT, so
+    // their leak check still runs.
     std::cerr.flush();
     std::fflush(nullptr);
     std::_Exit(code);

@@ -8,6 +8,8 @@ Prints one block per failure and a closing line 'N passed, N failed'; exits 1 on
 """
 import os
 import re
+import signal
+import stat
 import subprocess
 import sys
 import tempfile
@@ -451,6 +453,172 @@ def runaway_derivative_orders_fail_at_once():
     error_block(r.err, '<stdin>', 1, 1, 'limit')
     equal(r.out, '1\n')
     expect(r.seconds < 10, f'took {r.seconds:.1f} s')
+
+
+# --- issue 16: never lose data, never misbehave ------------------------------------
+
+@test
+def save_through_a_symlink_writes_its_target():
+    # Regression (issue 16): save over a symlink replaced the link by a regular file.
+    with tempfile.TemporaryDirectory() as d:
+        target, link = os.path.join(d, 'target.dfdx'), os.path.join(d, 'link.dfdx')
+        with open(target, 'w') as f:
+            f.write('old\n')
+        os.symlink('target.dfdx', link)
+        r = dfdx(stdin=f'f(x) = x^2\nsave {link}\n')
+        equal(r.code, 0, 'exit status')
+        expect(os.path.islink(link), 'the link was replaced')
+        with open(target) as f:
+            expect('f(x) = x^2' in f.read(), 'the target was not written')
+        equal(sorted(os.listdir(d)), ['link.dfdx', 'target.dfdx'], 'files left')
+
+
+@test
+def save_over_a_fifo_or_device_is_refused():
+    # Regression (issue 16): save over a FIFO or a device (/dev/full as root) replaced
+    # the node by a regular file.
+    with tempfile.TemporaryDirectory() as d:
+        fifo = os.path.join(d, 'fifo')
+        os.mkfifo(fifo)
+        for path in (fifo, '/dev/null'):
+            r = dfdx(stdin=f'x = 1\nsave {path}\n')
+            text, col = error_block(r.err, '<stdin>', 2, 1, path)
+            expect('not a regular file' in r.err, r.err)
+            equal(r.code, 1, 'exit status')
+        expect(stat.S_ISFIFO(os.lstat(fifo).st_mode), 'the FIFO was replaced')
+        expect(stat.S_ISCHR(os.lstat('/dev/null').st_mode), '/dev/null was replaced')
+        r = dfdx(stdin=f'table x for x in [0, 1] step 1 to {fifo}\n')
+        expect('not a regular file' in r.err, r.err)
+
+
+@test
+def save_keeps_the_mode_and_new_files_honour_the_umask():
+    # Regression (issue 16): save over a 0600 file made it 0644; the umask was ignored.
+    with tempfile.TemporaryDirectory() as d:
+        old, new = os.path.join(d, 'old.dfdx'), os.path.join(d, 'new.dfdx')
+        with open(old, 'w') as f:
+            f.write('old\n')
+        os.chmod(old, 0o600)
+        r = dfdx(stdin=f'x = 1\nsave {old}\n')
+        equal(r.code, 0, 'exit status')
+        equal(oct(stat.S_IMODE(os.stat(old).st_mode)), oct(0o600), 'mode of the saved file')
+        mask = os.umask(0o027)
+        try:
+            r = dfdx(stdin=f'x = 1\nsave {new}\n')
+        finally:
+            os.umask(mask)
+        equal(oct(stat.S_IMODE(os.stat(new).st_mode)), oct(0o640), 'mode of a new file')
+
+
+@test
+def full_or_closed_stdout_is_a_write_error():
+    # Regression (issue 16): dfdx -e 'd/dx x^2' >/dev/full exited 0 without a word.
+    with open('/dev/full', 'w') as full:
+        p = subprocess.run([DFDX, '-e', 'd/dx x^2'], stdout=full, stderr=subprocess.PIPE, timeout=TIMEOUT)
+    equal(p.stderr.decode(), 'dfdx: write error: No space left on device\n', 'stderr')
+    equal(p.returncode, 1, 'exit status')
+    p = subprocess.run([DFDX, '-e', 'd/dx x^2'], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                       timeout=TIMEOUT, preexec_fn=lambda: os.close(1))
+    expect(p.stderr.decode().startswith('dfdx: write error: '), p.stderr)
+    equal(p.returncode, 1, 'exit status with stdout closed')
+
+
+@test
+def a_directory_or_missing_file_names_the_reason():
+    # Regression (issue 16): dfdx DIR and load DIR exited 0; a missing file gave no reason.
+    with tempfile.TemporaryDirectory() as d:
+        r = dfdx(d)
+        expect(f'cannot read {d}: Is a directory' in r.err, r.err)
+        equal(r.code, 1, 'exit status of dfdx DIR')
+        r = dfdx(stdin=f'load {d}\n1\n')
+        error_block(r.err, '<stdin>', 1, 1, f'cannot read {d}: Is a directory')
+        equal(r.out, '1\n')
+        equal(r.code, 1, 'exit status of load DIR')
+        r = dfdx(stdin=f'load {d}/none.dfdx\n')
+        error_block(r.err, '<stdin>', 1, 1, f'{d}/none.dfdx: No such file or directory')
+        r = dfdx(f'{d}/none.dfdx')
+        expect(f'{d}/none.dfdx: No such file or directory' in r.err, r.err)
+        equal(r.code, 1, 'exit status of a missing file')
+
+
+@test
+def an_ignored_sigint_stays_ignored():
+    # Regression (issue 16): started with SIGINT ignored (nohup, trap '' INT), dfdx
+    # installed its handler and died on INT.
+    def ignore_int():
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+    p = subprocess.Popen([DFDX], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                         preexec_fn=ignore_int)
+    try:
+        p.stdin.write(b'1\n1/0\n')
+        p.stdin.flush()
+        p.stderr.readline()  # the error: dfdx is past its start-up
+        with open(f'/proc/{p.pid}/status') as f:
+            ignored = int(next(l for l in f if l.startswith('SigIgn:')).split()[1], 16)
+        expect(ignored & (1 << (signal.SIGINT - 1)), 'SIGINT is no longer ignored')
+        p.send_signal(signal.SIGINT)
+        out, _ = p.communicate(b'2\n', timeout=TIMEOUT)
+    finally:
+        if p.poll() is None:
+            p.kill()
+    equal(out, b'1\n2\n')
+    equal(p.returncode, 1, 'exit status (the 1/0)')
+
+
+@test
+def a_line_past_the_limit_is_cut_not_stored():
+    # Regression (issue 16): dfdx < /dev/zero (no newline ever) grew memory without bound.
+    p = subprocess.run([DFDX], stdin=open('/dev/zero', 'rb'), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                       timeout=TIMEOUT)
+    err = p.stderr.decode('utf-8', 'replace')
+    expect('input longer than the limit of 4194304 bytes' in err, err[:300])
+    expect('the rest of the input is not read' in err, err[:600])
+    expect(len(err) < 2000, f'{len(err)} bytes of stderr')
+    equal(p.returncode, 1, 'exit status')
+    # A long but finite line is skipped to its end, and the next line runs.
+    r = dfdx(stdin='1+' * (3 << 20) + '1\n2\n')
+    error_block(r.err, '<stdin>', 1, 1, 'input longer than the limit')
+    equal(r.out, '2\n')
+
+
+@test
+def a_long_unclosed_statement_reports_its_open_bracket():
+    # Regression (issue 16): each continuation line re-lexed the whole statement, so
+    # 30,000 lines after 'f(x) = sin(x' ran for minutes (the benchmark bench/scaling shows
+    # the linear cost). The error names the open bracket.
+    r = dfdx(stdin='f(x) = sin(x\n' + '+ 1\n' * 30000)
+    expect("expected ')' to close '(' at 1:11" in r.err, r.err[:300])
+    equal(r.code, 1, 'exit status')
+    r = dfdx(stdin='x + \\\n' * 20000 + '1\n')
+    equal(r.out, '20000*x + 1\n')
+
+
+@test
+def a_chain_of_definitions_is_checked_without_recursion():
+    # Regression (issue 16): a chain of definitions f_i(x) = sin(f_(i-1)(x)) was checked
+    # for cycles along the whole chain at each definition, and inlining it recursed once
+    # per link (16,000 links overflowed the stack).
+    lines = ['f0(x) = x'] + [f'f{i}(x) = sin(f{i - 1}(x))' for i in range(1, 16000)]
+    r = dfdx(stdin='\n'.join(lines + ['f2(1)', 'f15999(1)', 'f0(x) = f3(x)', 'f3(1)']) + '\n')
+    expect(r.out.endswith('f15999(x) = sin(f15998(x))\n0.745624141665558\n0.67843047736074\n'), r.out[-200:])
+    error_block(r.err, '<stdin>', 16002, 1, 'deeper than the limit')
+    expect('f0 would refer to itself: f0 -> f3 -> f2 -> f1 -> f0' in r.err, r.err[-500:])
+
+
+@test
+def timeout_applies_while_lines_are_joined():
+    # Regression (issue 16): --timeout did not apply while the lines of an unfinished
+    # statement were being joined; a statement left open for longer ends with the error.
+    p = subprocess.Popen([DFDX, '--timeout', '0.2'], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE)
+    p.stdin.write(b'(1 +\n')
+    p.stdin.flush()
+    time.sleep(0.5)  # not a bound on dfdx's speed: the statement must stay open this long
+    out, err = p.communicate(b'2)\n3\n', timeout=TIMEOUT)
+    err = err.decode()
+    expect('<stdin>:1:1: error: timed out (--timeout) while joining' in err, err)
+    equal(out, b'3\n')
+    equal(p.returncode, 1, 'exit status')
 
 
 def main(argv):
