@@ -358,9 +358,12 @@ std::string fast_decimal(const Expr& e, int digits) {
         const Approx a = walk(e);
         if (a.v == 0) return {};
         const LD m = std::fabs(a.v);
+        if (!std::isfinite(m)) return {};
         const LD err = a.e + m * 4 * kU;
         // The decimal exponent, possibly off by one: the range check below catches that.
-        const int x = static_cast<int>(std::floor(std::log10(static_cast<double>(m))));
+        // In long double: m may be past a double's range (10^-4000 is 0 there, and the
+        // logarithm of 0 is no int).
+        const int x = static_cast<int>(std::floor(std::log10(m)));
         const int k = digits - 1 - x;
         if (k > 27 || k < -27) return {};
         const LD scale = pow10(k < 0 ? -k : 0), up = pow10(k > 0 ? k : 0);
