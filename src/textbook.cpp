@@ -198,6 +198,10 @@ private:
         } catch (const Error& err) {
             if (err.code() != ErrorCode::Limit) throw;
         }
+        for (std::size_t i = 0, n = forms.size(); i < n; ++i) {
+            Expr r = detail::apply_reciprocals(forms[i]);
+            if (r != forms[i]) forms.push_back(r);
+        }
         Expr chosen = forms[0];
         auto least = cost(chosen);
         for (std::size_t i = 1; i < forms.size(); ++i) {

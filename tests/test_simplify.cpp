@@ -70,7 +70,8 @@ TEST_CASE("expansion past the term limit is a Limit error") {
 TEST_CASE("simplify returns an equal value, never longer than the input") {
     const std::string_view texts[] = {
         "(x + 1)^2 - x^2", "(x + 1)^5", "x*(y + z) - x*y", "(x^2 - 1)/(x - 1)", "sin(x)^2 + cos(x)^2",
-        "exp(x)*exp(-x)", "2*(x + y) - 2*y", "sqrt(x^2)",
+        "exp(x)*exp(-x)", "2*(x + y) - 2*y", "sqrt(x^2)", "2*sin(x)*cos(x)*x", "cos(x)^2 - sin(x)^2",
+        "cosh(x)^2 + sinh(x)^2", "4*sinh(x)*cosh(x)", "1/cos(x)^2", "-2/sin(x)",
     };
     for (std::string_view t : texts) {
         CAPTURE(t);
@@ -134,6 +135,17 @@ TEST_CASE("simplify applies the identities in the shortening direction only") {
         {"simplify(sign(x)/abs(x))", "1/x"},
         {"simplify(ln(x^2))", "ln(x^2)"},      // 2 ln(x) is wrong for x < 0
         {"simplify(sqrt(x^2))", "sqrt(x^2)"},  // x is wrong for x < 0
+        {"simplify(2 sin(x) cos(x))", "sin(2*x)"},
+        {"simplify(4 cos(x) sin(x))", "2*sin(2*x)"},
+        {"simplify(-2 sin(x^2) cos(x^2))", "-sin(2*x^2)"},
+        {"simplify(3 sin(x) cos(x))", "3*cos(x)*sin(x)"},  // 3*sin(2*x)/2 is no shorter
+        {"simplify(2 sinh(x) cosh(x))", "sinh(2*x)"},
+        {"simplify(cos(x)^2 - sin(x)^2)", "cos(2*x)"},
+        {"simplify(y sin(x)^2 - y cos(x)^2)", "-y*cos(2*x)"},
+        {"simplify(cosh(x)^2 + sinh(x)^2)", "cosh(2*x)"},
+        {"simplify(1/cos(x))", "sec(x)"},
+        {"simplify(-1/(sin(x)^2 cosh(x)))", "-csc(x)^2*sech(x)"},
+        {"simplify(x/cos(x))", "x/cos(x)"},  // x*sec(x) is no shorter
     };
     Session session;
     for (const Row& r : rows) {
