@@ -214,9 +214,15 @@ private:
         return chosen;
     }
 
-    static void add_rational_forms(const Expr& e, std::vector<Expr>& forms) {
+    /// The forms over one denominator; when the identities shorten the expanded numerator
+    /// (-sin(x) - sin(x)^2 - cos(x)^2 to -sin(x) - 1), also those of the quotient so
+    /// rewritten, whose gcd may then cancel: -1/(sin(x) + 1).
+    static void add_rational_forms(const Expr& e, std::vector<Expr>& forms, bool again = true) {
         auto rf = rational_form(e, true);
         if (!rf) return;
+        if (Expr n = detail::apply_identities(rf->num); again && n != rf->num) {
+            add_rational_forms(div(n, rf->den), forms, false);
+        }
         std::vector<Expr> nums{rf->num}, dens{rf->den};
         if (rf->num_factors) {
             for (const Expr& p : products(*rf->num_factors)) nums.push_back(p);
@@ -225,8 +231,17 @@ private:
         for (std::size_t i = 0, n = nums.size(); i < n; ++i) {
             for (const Expr& cf : common_factor_forms(nums[i])) nums.push_back(cf);
         }
+        if (rf->den_factors && rf->den_factors->content > 0) {  // -1/(sin(x) - 1) as 1/(1 - sin(x))
+            Factored g = *rf->den_factors;
+            g.content = -g.content;
+            std::vector<Expr> alts = products(g);
+            for (std::size_t i = 1; i < alts.size(); ++i) dens.push_back(alts[i]);
+        }
         for (const Expr& n : nums) {
-            for (const Expr& d : dens) forms.push_back(detail::apply_identities(div(n, d)));
+            for (std::size_t i = 0; i < dens.size(); ++i) {
+                Expr top = i < (rf->den_factors ? 2U : 1U) ? n : neg(n);
+                forms.push_back(detail::apply_identities(div(top, dens[i])));
+            }
         }
     }
 

@@ -110,6 +110,9 @@ TEST_CASE("derivatives print in the textbook's form") {
         {"d/dx (x+1)/(x-1)", "-2/(x - 1)^2"},
         {"grad(x/(x+y))", "[y/(x + y)^2, -x/(x + y)^2]"},
         {"d/dx (2x+1)^3 (x-1)^2", "2*(2*x + 1)^2*(5*x - 2)*(x - 1)"},  // (2x - 2) and (x - 1) seen as one
+        {"d/dx cos(x)/(1 + sin(x))", "-1/(sin(x) + 1)"},  // sin^2 + cos^2 = 1 before the gcd
+        {"d/dx cos(x)/(1 - sin(x))", "1/(1 - sin(x))"},   // -1/(sin(x) - 1), the minus moved
+        {"d/dx sinh(x)/(1 + cosh(x))", "1/(cosh(x) + 1)"},
         {"q = d/dx x/(x^2+4)", "q = (4 - x^2)/(x^2 + 4)^2"},  // a bound value's echo too
     };
     Session session;
