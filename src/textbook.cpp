@@ -3,6 +3,7 @@
 // not), expanded - and the one that prints shortest.
 #include <algorithm>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <unordered_map>
 
@@ -17,14 +18,89 @@ namespace dfdx {
 
 namespace {
 
-/// The cost of a form (docs/decisions.md): its printed length, then the number of
-/// bracketed sums that open with a minus (-(cos(x) + sin(x)), not (-cos(x) - sin(x)));
-/// ties go to the earlier form.
-std::pair<std::size_t, std::size_t> cost(const Expr& e) {
+std::size_t ops(const Expr& e);
+
+/// The operations of a product's factor written in a numerator or denominator.
+std::size_t factor_ops(const Expr& f, bool& below) {
+    auto [b, k] = split_power(f);
+    below = is_number(k) && k->num < 0;
+    if (!below) return ops(f);
+    return k->num == -1 ? ops(b) : ops(pow(b, num(-k->num)));
+}
+
+/// The operations of e as SymPy's count_ops counts them in its printed form: each + or -
+/// between terms, a leading minus, each * and /, each ^ (a root's fraction a / too), each
+/// call; names and integers none.
+std::size_t ops(const Expr& e) {
+    switch (e.kind()) {
+        case Kind::Number: return (e->num < 0 ? 1U : 0U) + (e->num.get_den() != 1 ? 1U : 0U);
+        case Kind::Add: {
+            std::size_t n = 0, sum = 0, negative = 0;
+            Rational c = for_each_term(e, [&](const Expr& t, const Rational& k) {
+                ++n;
+                negative += k < 0;
+                sum += ops(mul(num(abs(k)), t));
+            });
+            if (c != 0) ++n, negative += c < 0, sum += ops(num(abs(c)));
+            return n - 1 + sum + (negative == n ? 1 : 0);
+        }
+        case Kind::Mul: {
+            const Rational& c = e->num;
+            std::size_t top = c.get_num() != 1 && c.get_num() != -1, bottom = c.get_den() != 1, sum = c < 0;
+            for (const Expr& f : e->args) {
+                bool below = false;
+                sum += factor_ops(f, below);
+                ++(below ? bottom : top);
+            }
+            return sum + (top > 1 ? top - 1 : 0) + (bottom > 0 ? bottom : 0);
+        }
+        case Kind::Pow: {
+            const Expr& k = e->args[1];
+            if (!is_number(k) || k->num > 0) return 1 + ops(e->args[0]) + ops(k);
+            return 1 + (k->num == -1 ? ops(e->args[0]) : ops(pow(e->args[0], num(-k->num))));
+        }
+        default: {
+            std::size_t sum = e.kind() == Kind::Vector ? 0 : 1;
+            for (const Expr& a : e->args) sum += ops(a);
+            return e->args.empty() ? 0 : sum;
+        }
+    }
+}
+
+/// True when e is a product with a sum among its factors, a term of which still has a
+/// base of another factor: x*(x*cos(x) + 2*sin(x)) takes x out only partly, and ties with
+/// x^2*cos(x) + 2*x*sin(x) (the convention of polynomials written out) on operations.
+bool partly_factored(const Expr& e) {
+    if (e.kind() != Kind::Mul) return false;
+    auto has_base = [&](const Expr& b) {
+        for (const Expr& f : e->args) {
+            if (f.kind() != Kind::Add && split_power(f).first == b) return true;
+        }
+        return false;
+    };
+    for (const Expr& s : e->args) {
+        if (s.kind() != Kind::Add) continue;
+        bool found = false;
+        for_each_term(s, [&](const Expr& t, const Rational&) {
+            if (t.kind() != Kind::Mul) {
+                found = found || has_base(split_power(t).first);
+                return;
+            }
+            for (const Expr& f : t->args) found = found || has_base(split_power(f).first);
+        });
+        if (found) return true;
+    }
+    return false;
+}
+
+/// The cost of a form (docs/decisions.md): its printed length, then its operations, then
+/// the number of bracketed sums that open with a minus (-(cos(x) + sin(x)), not
+/// (-cos(x) - sin(x))); ties go to the earlier form.
+std::tuple<std::size_t, std::size_t, std::size_t> cost(const Expr& e) {
     std::string text = print(e);
     std::size_t minus = 0;
     for (std::size_t at = text.find("(-"); at != std::string::npos; at = text.find("(-", at + 1)) ++minus;
-    return {text.size(), minus};
+    return {text.size(), ops(e) + (partly_factored(e) ? 1 : 0), minus};
 }
 
 Expr product(const Factored& f) {
@@ -82,12 +158,23 @@ std::vector<Expr> common_factor_forms(const Expr& e) {
         mpz_gcd(g.get_mpz_t(), g.get_mpz_t(), k.get_num().get_mpz_t());
         mpz_lcm(l.get_mpz_t(), l.get_mpz_t(), k.get_den().get_mpz_t());
     }
-    std::vector<Expr> fs{num(Rational(g, l))};
+    std::vector<Expr> fs{num(Rational(g, l))};  // g > 0: the terms are not all zero
     for (const auto& [b, k] : common) fs.push_back(pow(b, num(k)));
     Expr out = mul(fs);
     if (is_number(out)) return {};
-    std::vector<Expr> inner;
-    for (const auto& [t, k] : terms) inner.push_back(div(mul(num(k), t), out));
+    std::vector<Expr> inner;  // each term with the common powers' exponents taken off
+    Rational content(g, l);
+    for (const auto& [t, k] : terms) {
+        std::vector<Expr> fs{num(k / content)};
+        for (const auto& [b, e] : powers(t)) {
+            Expr left = e;
+            for (const auto& [cb, ck] : common) {
+                if (cb == b) left = num(e->num - ck);
+            }
+            fs.push_back(pow(b, left));
+        }
+        inner.push_back(mul(fs));
+    }
     Expr sum = add(inner);
     return {mul(out, sum), mul(neg(out), neg(sum))};
 }

@@ -149,6 +149,9 @@ TEST_CASE("simplify applies the identities in the shortening direction only") {
         {"simplify(1/cos(x))", "sec(x)"},
         {"simplify(-1/(sin(x)^2 cosh(x)))", "-csc(x)^2*sech(x)"},
         {"simplify(x/cos(x))", "x/cos(x)"},  // x*sec(x) is no shorter
+        {"simplify(exp(-x^2 - y^2) - 2 x^2 exp(-x^2 - y^2))", "(1 - 2*x^2)*exp(-x^2 - y^2)"},
+        {"simplify(x exp(y) - x y)", "x*(exp(y) - y)"},  // as long, fewer operations
+        {"simplify(x^2 cos(x) + 2 x sin(x))", "x^2*cos(x) + 2*x*sin(x)"},  // x still inside
     };
     Session session;
     for (const Row& r : rows) {
