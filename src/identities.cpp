@@ -119,12 +119,54 @@ bool reciprocal_rule(std::vector<Expr>& factors, const Rational& c) {
     return true;
 }
 
+/// The largest square dividing z > 0 by primes below 1000, as its root: 12 -> 2.
+mpz_class square_root_part(const mpz_class& z) {
+    mpz_class root = 1, rest = z;
+    for (unsigned long p = 2; p < 1000 && p * p <= rest; ++p) {
+        while (mpz_divisible_ui_p(rest.get_mpz_t(), p * p) != 0) {
+            rest /= p * p;
+            root *= p;
+        }
+    }
+    if (mpz_perfect_square_p(rest.get_mpz_t()) != 0) root *= sqrt(rest);
+    return root;
+}
+
+// c*sqrt(q^2*v)^n = c*q^n*sqrt(v)^n for a rational q > 0 and odd n: the square part of a
+// root's rational content comes out (1/(2*sqrt(1 - x^2/4)) -> 1/sqrt(4 - x^2),
+// -2/sqrt(4*x - 4*x^2) -> -1/sqrt(x - x^2)); false when no root has one.
+bool root_content_step(std::vector<Expr>& factors, Rational& c) {
+    for (Expr& f : factors) {
+        auto [b, k] = split_power(f);
+        if (b.kind() != Kind::Add || !is_number(k) || k->num.get_den() != 2) continue;
+        mpz_class g = 0, l = 1;
+        Rational k0 = for_each_term(b, [&](const Expr&, const Rational& kt) {
+            mpz_gcd(g.get_mpz_t(), g.get_mpz_t(), kt.get_num().get_mpz_t());
+            mpz_lcm(l.get_mpz_t(), l.get_mpz_t(), kt.get_den().get_mpz_t());
+        });
+        mpz_gcd(g.get_mpz_t(), g.get_mpz_t(), k0.get_num().get_mpz_t());
+        mpz_lcm(l.get_mpz_t(), l.get_mpz_t(), k0.get_den().get_mpz_t());
+        if (g == 0) continue;
+        Rational q(square_root_part(g), square_root_part(l));
+        if (q == 1) continue;
+        mpz_class n = k->num.get_num();
+        if (abs(n) > 3) continue;
+        Rational qn = 1;
+        for (long i = 0; i < abs(n); ++i) qn *= q;
+        c = n > 0 ? c * qn : c / qn;
+        f = pow(mul(num(Rational(1) / (q * q)), b), k);
+        return true;
+    }
+    return false;
+}
+
 Expr product_rules(const Expr& e) {
     std::vector<Expr> factors(e->args.begin(), e->args.end());
     Rational c = e->num;
     bool changed = false;
     for (int step = 0; step < 16 && product_step(factors); ++step) changed = true;
     for (int step = 0; step < 8 && double_angle_step(factors, c); ++step) changed = true;
+    for (int step = 0; step < 4 && root_content_step(factors, c); ++step) changed = true;
     if (!changed) return e;
     factors.push_back(num(c));
     return mul(factors);
@@ -211,6 +253,7 @@ Expr sum_rules(const Expr& e) {
         std::vector<Expr> fs = t->args;
         bool doubled = false;
         for (int step = 0; step < 8 && double_angle_step(fs, k); ++step) doubled = true;
+        for (int step = 0; step < 4 && root_content_step(fs, k); ++step) doubled = true;
         if (doubled) t = mul(fs);
         changed = changed || doubled;
     }
