@@ -7,6 +7,8 @@
 #include <optional>
 
 #include "dfdx/construct.hpp"
+#include "dfdx/error.hpp"
+#include "dfdx/simplify.hpp"
 #include "dfdx/functions.hpp"
 #include "rewriter.hpp"
 
@@ -160,6 +162,30 @@ bool root_content_step(std::vector<Expr>& factors, Rational& c) {
     return false;
 }
 
+// sqrt(a)^n*sqrt(b)^n = sqrt(a*b)^n (n = 1 or -1), equal wherever both roots are real:
+// 1/(sqrt(x)*sqrt(1 - x)) -> 1/sqrt(x - x^2); false when no two roots pair up.
+bool root_product_step(std::vector<Expr>& factors) {
+    auto half = [](const Expr& k) { return is_number(k) && abs(k->num) == Rational(1, 2); };
+    for (std::size_t i = 0; i < factors.size(); ++i) {
+        auto [a, ka] = split_power(factors[i]);
+        if (!half(ka) || is_number(a)) continue;
+        for (std::size_t j = i + 1; j < factors.size(); ++j) {
+            auto [b, kb] = split_power(factors[j]);
+            if (!(kb == ka) || is_number(b)) continue;
+            Expr base = mul(a, b);
+            try {
+                if (dag_size(base) < 40) base = expand(base);
+            } catch (const Error& err) {
+                if (err.code() != ErrorCode::Limit) throw;
+            }
+            factors[i] = pow(base, ka);
+            factors[j] = num(1);
+            return true;
+        }
+    }
+    return false;
+}
+
 Expr product_rules(const Expr& e) {
     std::vector<Expr> factors(e->args.begin(), e->args.end());
     Rational c = e->num;
@@ -305,5 +331,18 @@ Expr apply_identities(const Expr& e) {
 }
 
 Expr apply_reciprocals(const Expr& e) { return reciprocals(e); }
+
+Expr apply_root_products(const Expr& e) {
+    auto leaf = [](const Expr& x, auto& self) -> Expr {
+        Expr r = self.children(x);
+        if (r.kind() != Kind::Mul) return r;
+        std::vector<Expr> factors = r->args;
+        bool changed = false;
+        for (int step = 0; step < 4 && root_product_step(factors); ++step) changed = true;
+        return changed ? mul(mul(factors), num(r->num)) : r;
+    };
+    detail::Rewriter<decltype(leaf)> rw(leaf);
+    return rw(e);
+}
 
 }  // namespace dfdx::detail

@@ -13,4 +13,8 @@ Expr apply_identities(const Expr& e);
 /// (1/cos(x) -> sec(x)); a candidate form of its own, since it hides a denominator.
 Expr apply_reciprocals(const Expr& e);
 
+/// e with products of square roots of the same sign of power made one root
+/// (sqrt(x)*sqrt(1 - x) -> sqrt(x - x^2)); a candidate form of its own.
+Expr apply_root_products(const Expr& e);
+
 }  // namespace dfdx::detail

@@ -288,6 +288,7 @@ private:
         for (std::size_t i = 0, n = forms.size(); i < n; ++i) {
             Expr r = detail::apply_reciprocals(forms[i]);
             if (r != forms[i]) forms.push_back(r);
+            if (Expr q = detail::apply_root_products(forms[i]); q != forms[i]) forms.push_back(q);
         }
         Expr chosen = forms[0];
         auto least = cost(chosen);

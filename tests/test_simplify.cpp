@@ -72,7 +72,7 @@ TEST_CASE("simplify returns an equal value, never longer than the input") {
         "(x + 1)^2 - x^2", "(x + 1)^5", "x*(y + z) - x*y", "(x^2 - 1)/(x - 1)", "sin(x)^2 + cos(x)^2",
         "exp(x)*exp(-x)", "2*(x + y) - 2*y", "sqrt(x^2)", "2*sin(x)*cos(x)*x", "cos(x)^2 - sin(x)^2",
         "cosh(x)^2 + sinh(x)^2", "4*sinh(x)*cosh(x)", "1/cos(x)^2", "-2/sin(x)", "3/sqrt(4*x^2 + 8)",
-        "x/(2*sqrt(x^2/9 + 1))", "2*(12*x + 24)^(3/2)",
+        "x/(2*sqrt(x^2/9 + 1))", "2*(12*x + 24)^(3/2)", "sqrt(x)*sqrt(x + 2)/sqrt(y)",
     };
     for (std::string_view t : texts) {
         CAPTURE(t);
@@ -154,6 +154,8 @@ TEST_CASE("simplify applies the identities in the shortening direction only") {
         {"simplify(x exp(y) - x y)", "x*(exp(y) - y)"},  // as long, fewer operations
         {"simplify(1/(2 sqrt(1 - x^2/4)))", "1/sqrt(4 - x^2)"},
         {"simplify(-2/sqrt(4x - 4x^2))", "-1/sqrt(x - x^2)"},
+        {"simplify(1/(2 sqrt(x) sqrt(1 - x)))", "1/(2*sqrt(x - x^2))"},  // both real: x*(1 - x) >= 0
+        {"simplify(sqrt(x + 1) sqrt(x - 1))", "sqrt(x^2 - 1)"},
         {"simplify(3 (12 x^2 + 24)^(3/2))", "24*(3*x^2 + 6)^(3/2)"},
         {"simplify(x^2 cos(x) + 2 x sin(x))", "x^2*cos(x) + 2*x*sin(x)"},  // x still inside
     };
