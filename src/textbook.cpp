@@ -74,7 +74,8 @@ bool partly_factored(const Expr& e) {
     if (e.kind() != Kind::Mul) return false;
     auto has_base = [&](const Expr& b) {
         for (const Expr& f : e->args) {
-            if (f.kind() != Kind::Add && split_power(f).first == b) return true;
+            auto [fb, k] = split_power(f);  // a denominator is not taken out of the sum
+            if (f.kind() != Kind::Add && fb == b && !(is_number(k) && k->num < 0)) return true;
         }
         return false;
     };
@@ -196,13 +197,14 @@ private:
     bool needs_poly_of(const Expr& e) {
         switch (e.kind()) {
             case Kind::Add: {
-                std::size_t n = 0;
+                std::size_t n = 0, quotients = 0;
                 bool found = false;
                 Rational c = for_each_term(e, [&](const Expr& t, const Rational&) {
                     ++n;
+                    quotients += has_denominator(t);
                     found = found || needs_poly(t) || has_sum_factor(t);
                 });
-                return found || n + (c != 0) >= 3;
+                return found || n + (c != 0) >= 3 || (quotients >= 1 && n + (c != 0) >= 2);
             }
             case Kind::Mul:
                 for (const Expr& a : e->args) {
@@ -222,6 +224,15 @@ private:
     static bool has_sum_factor(const Expr& t) {
         auto sum = [](const Expr& f) { return split_power(f).first.kind() == Kind::Add; };
         return t.kind() == Kind::Mul ? std::any_of(t->args.begin(), t->args.end(), sum) : sum(t);
+    }
+
+    // A term with a factor of negative power: 2/x^3.
+    static bool has_denominator(const Expr& t) {
+        auto below = [](const Expr& f) {
+            const Expr& k = split_power(f).second;
+            return is_number(k) && k->num < 0;
+        };
+        return t.kind() == Kind::Mul ? std::any_of(t->args.begin(), t->args.end(), below) : below(t);
     }
 
     bool has_functions(const Expr& e) {
@@ -324,6 +335,14 @@ private:
             g.content = -g.content;
             std::vector<Expr> alts = products(g);
             for (std::size_t i = 1; i < alts.size(); ++i) dens.push_back(alts[i]);
+        }
+        if (rf->num_factors) {  // -2*(x + 1)/x^3: as one product, the content is not spread
+            Factored f = *rf->num_factors;
+            for (const Expr& d : dens) {
+                f.factors.emplace_back(d, -1);
+                forms.push_back(detail::apply_identities(product(f)));
+                f.factors.pop_back();
+            }
         }
         for (const Expr& n : nums) {
             for (std::size_t i = 0; i < dens.size(); ++i) {

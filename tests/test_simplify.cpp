@@ -114,6 +114,7 @@ TEST_CASE("derivatives print in the textbook's form") {
         {"d/dx cos(x)/(1 + sin(x))", "-1/(sin(x) + 1)"},  // sin^2 + cos^2 = 1 before the gcd
         {"d/dx cos(x)/(1 - sin(x))", "1/(1 - sin(x))"},   // -1/(sin(x) - 1), the minus moved
         {"d/dx sinh(x)/(1 + cosh(x))", "1/(cosh(x) + 1)"},
+        {"d/dx (1 + 1/x)^2", "-2*(x + 1)/x^3"},  // a sum with a fraction goes over one denominator
         {"q = d/dx x/(x^2+4)", "q = (4 - x^2)/(x^2 + 4)^2"},  // a bound value's echo too
     };
     Session session;
