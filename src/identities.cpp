@@ -3,9 +3,12 @@
 // u^k*exp(r); in a sum, pairs of terms c*R*f(u)^2 and c'*R*g(u)^2 that are one term.
 #include "identities.hpp"
 
+#include <array>
 #include <optional>
 
 #include "dfdx/construct.hpp"
+#include "dfdx/error.hpp"
+#include "dfdx/simplify.hpp"
 #include "dfdx/functions.hpp"
 #include "rewriter.hpp"
 
@@ -71,12 +74,127 @@ bool product_step(std::vector<Expr>& factors) {
     return false;
 }
 
+// 2*sin(u)*cos(u) = sin(2*u) and 2*sinh(u)*cosh(u) = sinh(2*u), when the coefficient is
+// even: one pair of factors (of any positive powers) made one call; false when none.
+bool double_angle_step(std::vector<Expr>& factors, Rational& c) {
+    static constexpr std::array<std::array<const char*, 2>, 2> kPairs2{{{"sin", "cos"}, {"sinh", "cosh"}}};
+    if (c.get_num() % 2 != 0) return false;
+    for (const auto& [f, g] : kPairs2) {
+        for (std::size_t i = 0; i < factors.size(); ++i) {
+            auto [b, k] = split_power(factors[i]);
+            auto a = int_exponent(k);
+            if (!is_call(b, f) || !a || *a <= 0) continue;
+            const Expr& u = b->args[0];
+            for (std::size_t j = 0; j < factors.size(); ++j) {
+                auto [bj, kj] = split_power(factors[j]);
+                auto aj = int_exponent(kj);
+                if (!is_call(bj, g) || bj->args[0] != u || !aj || *aj <= 0) continue;
+                factors[i] = mul(pow(b, num(*a - 1)), call(f, mul(num(2), u)));
+                factors[j] = pow(bj, num(*aj - 1));
+                c = c / Rational(2);
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+// c/(cos(u)^n*sinh(v)^m) = c*sec(u)^n*csch(v)^m when every factor is such a reciprocal and
+// c is 1/k: the quotient's "1/" goes (1/cos(x) -> sec(x)).
+bool reciprocal_rule(std::vector<Expr>& factors, const Rational& c) {
+    static constexpr std::array<std::array<const char*, 2>, 4> kRecip{
+        {{"cos", "sec"}, {"sin", "csc"}, {"cosh", "sech"}, {"sinh", "csch"}}};
+    if (abs(c.get_num()) != 1 || factors.empty()) return false;
+    std::vector<Expr> out;
+    for (const Expr& fac : factors) {
+        auto [b, k] = split_power(fac);
+        auto a = int_exponent(k);
+        if (b.kind() != Kind::Func || b->args.size() != 1 || !a || *a >= 0) return false;
+        const char* to = nullptr;
+        for (const auto& [from, r] : kRecip) {
+            if (is_call(b, from)) to = r;
+        }
+        if (!to) return false;
+        out.push_back(pow(call(to, b->args[0]), num(-*a)));
+    }
+    factors = std::move(out);
+    return true;
+}
+
+/// The largest square dividing z > 0 by primes below 1000, as its root: 12 -> 2.
+mpz_class square_root_part(const mpz_class& z) {
+    mpz_class root = 1, rest = z;
+    for (unsigned long p = 2; p < 1000 && p * p <= rest; ++p) {
+        while (mpz_divisible_ui_p(rest.get_mpz_t(), p * p) != 0) {
+            rest /= p * p;
+            root *= p;
+        }
+    }
+    if (mpz_perfect_square_p(rest.get_mpz_t()) != 0) root *= sqrt(rest);
+    return root;
+}
+
+// c*sqrt(q^2*v)^n = c*q^n*sqrt(v)^n for a rational q > 0 and odd n: the square part of a
+// root's rational content comes out (1/(2*sqrt(1 - x^2/4)) -> 1/sqrt(4 - x^2),
+// -2/sqrt(4*x - 4*x^2) -> -1/sqrt(x - x^2)); false when no root has one.
+bool root_content_step(std::vector<Expr>& factors, Rational& c) {
+    for (Expr& f : factors) {
+        auto [b, k] = split_power(f);
+        if (b.kind() != Kind::Add || !is_number(k) || k->num.get_den() != 2) continue;
+        mpz_class g = 0, l = 1;
+        Rational k0 = for_each_term(b, [&](const Expr&, const Rational& kt) {
+            mpz_gcd(g.get_mpz_t(), g.get_mpz_t(), kt.get_num().get_mpz_t());
+            mpz_lcm(l.get_mpz_t(), l.get_mpz_t(), kt.get_den().get_mpz_t());
+        });
+        mpz_gcd(g.get_mpz_t(), g.get_mpz_t(), k0.get_num().get_mpz_t());
+        mpz_lcm(l.get_mpz_t(), l.get_mpz_t(), k0.get_den().get_mpz_t());
+        if (g == 0) continue;
+        Rational q(square_root_part(g), square_root_part(l));
+        if (q == 1) continue;
+        mpz_class n = k->num.get_num();
+        if (abs(n) > 3) continue;
+        Rational qn = 1;
+        for (long i = 0; i < abs(n); ++i) qn *= q;
+        c = n > 0 ? c * qn : c / qn;
+        f = pow(mul(num(Rational(1) / (q * q)), b), k);
+        return true;
+    }
+    return false;
+}
+
+// sqrt(a)^n*sqrt(b)^n = sqrt(a*b)^n (n = 1 or -1), equal wherever both roots are real:
+// 1/(sqrt(x)*sqrt(1 - x)) -> 1/sqrt(x - x^2); false when no two roots pair up.
+bool root_product_step(std::vector<Expr>& factors) {
+    auto half = [](const Expr& k) { return is_number(k) && abs(k->num) == Rational(1, 2); };
+    for (std::size_t i = 0; i < factors.size(); ++i) {
+        auto [a, ka] = split_power(factors[i]);
+        if (!half(ka) || is_number(a)) continue;
+        for (std::size_t j = i + 1; j < factors.size(); ++j) {
+            auto [b, kb] = split_power(factors[j]);
+            if (!(kb == ka) || is_number(b)) continue;
+            Expr base = mul(a, b);
+            try {
+                if (dag_size(base) < 40) base = expand(base);
+            } catch (const Error& err) {
+                if (err.code() != ErrorCode::Limit) throw;
+            }
+            factors[i] = pow(base, ka);
+            factors[j] = num(1);
+            return true;
+        }
+    }
+    return false;
+}
+
 Expr product_rules(const Expr& e) {
     std::vector<Expr> factors(e->args.begin(), e->args.end());
+    Rational c = e->num;
     bool changed = false;
     for (int step = 0; step < 16 && product_step(factors); ++step) changed = true;
+    for (int step = 0; step < 8 && double_angle_step(factors, c); ++step) changed = true;
+    for (int step = 0; step < 4 && root_content_step(factors, c); ++step) changed = true;
     if (!changed) return e;
-    factors.push_back(num(e->num));
+    factors.push_back(num(c));
     return mul(factors);
 }
 
@@ -107,12 +225,14 @@ struct Pair {
     int ratio;
     const char* result;  ///< squared; "" for 1
     int sign;
+    bool doubled = false;  ///< result(2*u), not squared: cos(u)^2 - sin(u)^2 = cos(2*u)
 };
 constexpr Pair kPairs[] = {
     {"sin", "cos", 1, "", 1},       {"cosh", "sinh", -1, "", 1},   {"tan", "", 1, "sec", 1},
     {"cot", "", 1, "csc", 1},       {"tanh", "", -1, "sech", -1},  {"coth", "", -1, "csch", 1},
     {"sin", "", -1, "cos", -1},     {"cos", "", -1, "sin", -1},    {"sinh", "", 1, "cosh", 1},
-    {"cosh", "", -1, "sinh", 1}};
+    {"cosh", "", -1, "sinh", 1},   {"cos", "sin", -1, "cos", 1, true},
+    {"sin", "cos", -1, "cos", -1, true}, {"cosh", "sinh", 1, "cosh", 1, true}};
 
 // One Pythagorean pair of terms made one term; false when there is none.
 bool sum_step(std::vector<std::pair<Expr, Rational>>& terms) {
@@ -136,7 +256,9 @@ bool sum_step(std::vector<std::pair<Expr, Rational>>& terms) {
                 Expr other = *p.g ? mul(rest, pow(call(p.g, u), num(2))) : rest;
                 auto j = find(other, i);
                 if (!j || terms[*j].second != terms[i].second * Rational(p.ratio)) continue;
-                Expr result = *p.result ? mul(rest, pow(call(p.result, u), num(2))) : rest;
+                Expr result = p.doubled   ? mul(rest, call(p.result, mul(num(2), u)))
+                              : *p.result ? mul(rest, pow(call(p.result, u), num(2)))
+                                          : rest;
                 terms[i] = {result, terms[i].second * Rational(p.sign)};
                 terms.erase(terms.begin() + static_cast<long>(*j));
                 return true;
@@ -152,11 +274,43 @@ Expr sum_rules(const Expr& e) {
     if (c != 0) terms.emplace_back(num(1), c);
     if (terms.size() > 40) return e;
     bool changed = false;
+    for (auto& [t, k] : terms) {  // a sum's terms keep their coefficients apart
+        if (t.kind() != Kind::Mul) continue;
+        std::vector<Expr> fs = t->args;
+        bool doubled = false;
+        for (int step = 0; step < 8 && double_angle_step(fs, k); ++step) doubled = true;
+        for (int step = 0; step < 4 && root_content_step(fs, k); ++step) doubled = true;
+        if (doubled) t = mul(fs);
+        changed = changed || doubled;
+    }
     for (int step = 0; step < 20 && sum_step(terms); ++step) changed = true;
     if (!changed) return e;
     std::vector<Expr> out;
     for (const auto& [t, k] : terms) out.push_back(mul(num(k), t));
     return add(out);
+}
+
+// The reciprocal rule on whole quotients, after the others (which may still combine
+// cos(x)*cos(x)^(-2)): a power inside a product is not a quotient of its own.
+Expr reciprocals(const Expr& e) {
+    auto leaf = [](const Expr& x, auto& self) -> Expr {
+        std::vector<Expr> factors{x};
+        switch (x.kind()) {
+            case Kind::Mul: {
+                factors = x->args;
+                if (reciprocal_rule(factors, x->num)) return mul(mul(factors), num(x->num));
+                std::vector<Expr> args;
+                for (const Expr& a : x->args) {
+                    args.push_back(a.kind() == Kind::Pow ? rebuild(a, {self(a->args[0]), self(a->args[1])}) : self(a));
+                }
+                return rebuild(x, std::move(args));
+            }
+            case Kind::Pow: return reciprocal_rule(factors, Rational(1)) ? factors[0] : self.children(x);
+            default: return self.children(x);
+        }
+    };
+    detail::Rewriter<decltype(leaf)> rw(leaf);
+    return rw(e);
 }
 
 }  // namespace
@@ -167,9 +321,25 @@ Expr apply_identities(const Expr& e) {
         switch (r.kind()) {
             case Kind::Mul: return product_rules(r);
             case Kind::Add: return sum_rules(r);
+
             case Kind::Func: return exp_rule(r);
             default: return r;
         }
+    };
+    detail::Rewriter<decltype(leaf)> rw(leaf);
+    return rw(e);
+}
+
+Expr apply_reciprocals(const Expr& e) { return reciprocals(e); }
+
+Expr apply_root_products(const Expr& e) {
+    auto leaf = [](const Expr& x, auto& self) -> Expr {
+        Expr r = self.children(x);
+        if (r.kind() != Kind::Mul) return r;
+        std::vector<Expr> factors = r->args;
+        bool changed = false;
+        for (int step = 0; step < 4 && root_product_step(factors); ++step) changed = true;
+        return changed ? mul(mul(factors), num(r->num)) : r;
     };
     detail::Rewriter<decltype(leaf)> rw(leaf);
     return rw(e);

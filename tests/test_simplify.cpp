@@ -70,7 +70,9 @@ TEST_CASE("expansion past the term limit is a Limit error") {
 TEST_CASE("simplify returns an equal value, never longer than the input") {
     const std::string_view texts[] = {
         "(x + 1)^2 - x^2", "(x + 1)^5", "x*(y + z) - x*y", "(x^2 - 1)/(x - 1)", "sin(x)^2 + cos(x)^2",
-        "exp(x)*exp(-x)", "2*(x + y) - 2*y", "sqrt(x^2)",
+        "exp(x)*exp(-x)", "2*(x + y) - 2*y", "sqrt(x^2)", "2*sin(x)*cos(x)*x", "cos(x)^2 - sin(x)^2",
+        "cosh(x)^2 + sinh(x)^2", "4*sinh(x)*cosh(x)", "1/cos(x)^2", "-2/sin(x)", "3/sqrt(4*x^2 + 8)",
+        "x/(2*sqrt(x^2/9 + 1))", "2*(12*x + 24)^(3/2)", "sqrt(x)*sqrt(x + 2)/sqrt(y)",
     };
     for (std::string_view t : texts) {
         CAPTURE(t);
@@ -109,6 +111,10 @@ TEST_CASE("derivatives print in the textbook's form") {
         {"d/dx (x+1)/(x-1)", "-2/(x - 1)^2"},
         {"grad(x/(x+y))", "[y/(x + y)^2, -x/(x + y)^2]"},
         {"d/dx (2x+1)^3 (x-1)^2", "2*(2*x + 1)^2*(5*x - 2)*(x - 1)"},  // (2x - 2) and (x - 1) seen as one
+        {"d/dx cos(x)/(1 + sin(x))", "-1/(sin(x) + 1)"},  // sin^2 + cos^2 = 1 before the gcd
+        {"d/dx cos(x)/(1 - sin(x))", "1/(1 - sin(x))"},   // -1/(sin(x) - 1), the minus moved
+        {"d/dx sinh(x)/(1 + cosh(x))", "1/(cosh(x) + 1)"},
+        {"d/dx (1 + 1/x)^2", "-2*(x + 1)/x^3"},  // a sum with a fraction goes over one denominator
         {"q = d/dx x/(x^2+4)", "q = (4 - x^2)/(x^2 + 4)^2"},  // a bound value's echo too
     };
     Session session;
@@ -134,6 +140,25 @@ TEST_CASE("simplify applies the identities in the shortening direction only") {
         {"simplify(sign(x)/abs(x))", "1/x"},
         {"simplify(ln(x^2))", "ln(x^2)"},      // 2 ln(x) is wrong for x < 0
         {"simplify(sqrt(x^2))", "sqrt(x^2)"},  // x is wrong for x < 0
+        {"simplify(2 sin(x) cos(x))", "sin(2*x)"},
+        {"simplify(4 cos(x) sin(x))", "2*sin(2*x)"},
+        {"simplify(-2 sin(x^2) cos(x^2))", "-sin(2*x^2)"},
+        {"simplify(3 sin(x) cos(x))", "3*cos(x)*sin(x)"},  // 3*sin(2*x)/2 is no shorter
+        {"simplify(2 sinh(x) cosh(x))", "sinh(2*x)"},
+        {"simplify(cos(x)^2 - sin(x)^2)", "cos(2*x)"},
+        {"simplify(y sin(x)^2 - y cos(x)^2)", "-y*cos(2*x)"},
+        {"simplify(cosh(x)^2 + sinh(x)^2)", "cosh(2*x)"},
+        {"simplify(1/cos(x))", "sec(x)"},
+        {"simplify(-1/(sin(x)^2 cosh(x)))", "-csc(x)^2*sech(x)"},
+        {"simplify(x/cos(x))", "x/cos(x)"},  // x*sec(x) is no shorter
+        {"simplify(exp(-x^2 - y^2) - 2 x^2 exp(-x^2 - y^2))", "(1 - 2*x^2)*exp(-x^2 - y^2)"},
+        {"simplify(x exp(y) - x y)", "x*(exp(y) - y)"},  // as long, fewer operations
+        {"simplify(1/(2 sqrt(1 - x^2/4)))", "1/sqrt(4 - x^2)"},
+        {"simplify(-2/sqrt(4x - 4x^2))", "-1/sqrt(x - x^2)"},
+        {"simplify(1/(2 sqrt(x) sqrt(1 - x)))", "1/(2*sqrt(x - x^2))"},  // both real: x*(1 - x) >= 0
+        {"simplify(sqrt(x + 1) sqrt(x - 1))", "sqrt(x^2 - 1)"},
+        {"simplify(3 (12 x^2 + 24)^(3/2))", "24*(3*x^2 + 6)^(3/2)"},
+        {"simplify(x^2 cos(x) + 2 x sin(x))", "x^2*cos(x) + 2*x*sin(x)"},  // x still inside
     };
     Session session;
     for (const Row& r : rows) {
