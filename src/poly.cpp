@@ -161,6 +161,7 @@ public:
     const Api& f_;
     Generators g_;
     Ctx ctx_;
+    std::vector<Expr> converted_keys_;  ///< the keys of converted_, kept alive
     std::unordered_map<const Node*, Frac> converted_;  ///< convert's results; after ctx_, freed before it
 };
 
@@ -230,6 +231,7 @@ Frac Bridge::convert(const Expr& e) {
     if (auto it = converted_.find(e.get()); it != converted_.end()) return it->second;
     Frac r = convert_node(e);
     converted_.emplace(e.get(), r);
+    converted_keys_.push_back(e);  // alive while the memo is: a freed node's address may come back
     return r;
 }
 

@@ -240,6 +240,7 @@ private:
         bool r = e.kind() == Kind::Func || e.kind() == Kind::Apply || e.kind() == Kind::Deriv ||
                  std::any_of(e->args.begin(), e->args.end(), [&](const Expr& a) { return has_functions(a); });
         functions_.emplace(e.get(), r);
+        keep_.push_back(e);  // the key stays alive: a freed node's address may come back
         return r;
     }
 
@@ -247,6 +248,7 @@ private:
         if (auto it = needs_.find(e.get()); it != needs_.end()) return it->second;
         bool r = needs_poly_of(e);
         needs_.emplace(e.get(), r);
+        keep_.push_back(e);
         return r;
     }
 
@@ -261,6 +263,7 @@ private:
         if (auto it = inner_.find(e.get()); it != inner_.end()) return it->second;
         Expr r = inner_of(e);
         inner_.emplace(e.get(), r);
+        keep_.push_back(e);
         return r;
     }
 

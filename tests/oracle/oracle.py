@@ -119,6 +119,11 @@ def lambdified(expr, symbols):
                         lambda e: sp.S.Zero)
     if expr.has(sp.zoo, sp.nan, sp.oo, -sp.oo):
         return lambda *point: None  # undefined everywhere (ln(0), 1/0 folded by SymPy)
+    # SymPy 1.11 (Debian 12) prints csc(y) in a power as `1/sin(y)` without brackets, so
+    # lambdify made 2**csc(y) into 2**1/sin(y): the reciprocals are spelled out first.
+    for f, g in ((sp.csc, sp.sin), (sp.sec, sp.cos), (sp.cot, sp.tan), (sp.csch, sp.sinh),
+                 (sp.sech, sp.cosh), (sp.coth, sp.tanh)):
+        expr = expr.replace(f, lambda a, g=g: 1 / g(a))
     return sp.lambdify(symbols, expr, modules="mpmath")
 
 
