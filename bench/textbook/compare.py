@@ -372,6 +372,9 @@ def main():
                     help="also write the tables between the table markers of FILE (docs/textbook.md)")
     ap.add_argument("--check-dfdx", action="store_true",
                     help="run dfdx only; exit 1 if any answer is missing or not the true derivative")
+    ap.add_argument("--at-least", type=float, metavar="SHARE",
+                    help="with --check-dfdx: also exit 1 unless this share of the answers (0.95) is no "
+                         "longer than the textbook's")
     args = ap.parse_args()
 
     started = time.time()
@@ -480,6 +483,11 @@ def main():
         print(f"\ndfdx: {ok} of {n} answers equal the true derivative; "
               f"{sum(r['status'] == 'wrong' for r in rs)} wrong, "
               f"{sum(r['status'] in ('failed', 'timeout') for r in rs)} missing")
+        short = sum(r["status"] == "ok" and no_longer(r) for r in rs)
+        print(f"dfdx: {short} of {n} answers no longer than the textbook's")
+        if args.at_least is not None and short < args.at_least * n:
+            print(f"dfdx: fewer than {args.at_least:.0%} of the answers are no longer than the textbook's")
+            return 1
         if ok != n:
             if not args.verbose:
                 for ex, r in zip(exercises, rs):
