@@ -12,7 +12,9 @@
 #include <unordered_map>
 
 #include "dfdx/decimal.hpp"
+#include "dfdx/error.hpp"
 #include "dfdx/functions.hpp"
+#include "dfdx/substitute.hpp"
 
 namespace dfdx::detail {
 
@@ -176,6 +178,13 @@ bool trigonometric(std::uint32_t id) {
 
 class FastWalk {
 public:
+    FastWalk() = default;
+    /// A walk of an expression at a point: its names take the point's numbers. Anything
+    /// that the exact substitution would fold or keep exact (a function at a special value,
+    /// a root, pi or e) is left to it (Bail), so a decimal comes out only where the exact
+    /// value is not a rational or a closed form.
+    explicit FastWalk(const Bindings& point) : point_(&point) {}
+
     Approx operator()(const Expr& e) {
         // A node held by one handle has one parent here: only shared nodes are memoized.
         const bool shared = e->refs > 1;
@@ -200,6 +209,7 @@ private:
                 return a;
             }
             case Kind::Constant: {
+                if (point_) throw Bail{};  // sin(pi*x) may fold at the point
                 const bool pi = e->id == static_cast<std::uint32_t>(ConstantId::Pi);
                 const LD v = pi ? 3.14159265358979323846264338327950288L : 2.71828182845904523536028747135266250L;
                 return {v, v * kU};
@@ -207,13 +217,46 @@ private:
             case Kind::Add: return sum(e);
             case Kind::Mul: return product(e);
             case Kind::Pow: return power(e);
-            case Kind::Func: return function(e);
-            case Kind::Symbol:
+            case Kind::Func:
+                if (point_) no_fold_at_point(e);
+                saw_function_ = true;
+                return function(e);
+            case Kind::Symbol: return symbol(e);
             case Kind::Apply:
             case Kind::Deriv:
             case Kind::Vector: throw Bail{};
         }
         throw Bail{};
+    }
+
+    Approx symbol(const Expr& e) {
+        if (!point_) throw Bail{};
+        auto it = point_->find(e->name);
+        if (it == point_->end() || !is_number(it->second)) throw Bail{};
+        Approx a{0, 0};
+        a.v = number(it->second->num, a.e);
+        return a;
+    }
+
+    /// Bails when the call folds at the point (sin(0), exp(0), asin(1/2), ln(-1) an error),
+    /// or when its arguments are not numbers there.
+    void no_fold_at_point(const Expr& e) const {
+        std::vector<Expr> args;
+        for (const Expr& a : e->args) {
+            if (a.kind() == Kind::Symbol) {
+                auto it = point_->find(a->name);
+                if (it == point_->end()) throw Bail{};
+                args.push_back(it->second);
+            } else {
+                args.push_back(substitute(a, *point_));
+            }
+            if (!is_number(args.back())) throw Bail{};
+        }
+        try {
+            if (fold_function(e->id, args)) throw Bail{};
+        } catch (const Error&) {
+            throw Bail{};
+        }
     }
 
     Approx sum(const Expr& e) {
@@ -265,8 +308,9 @@ private:
     }
 
     Approx power(const Expr& e) {
-        const Approx b = (*this)(e->args[0]);
         const Expr& x = e->args[1];
+        if (point_ && !(x.kind() == Kind::Number && is_integer(x->num))) throw Bail{};  // roots stay exact
+        const Approx b = (*this)(e->args[0]);
         if (b.v == 0) throw Bail{};
         const LD rb = b.e / std::fabs(b.v);
         LD y = 0, ye = 0, base = b.v;
@@ -336,6 +380,10 @@ private:
         std::size_t count = 0;
         std::unordered_map<const Node*, Approx> more;
     } memo_;
+    const Bindings* point_ = nullptr;
+
+public:
+    bool saw_function_ = false;  ///< without one, a value at a point is rational: printed exactly
 };
 
 // 10^k for 0 <= k <= 27, all exact in a 64-bit significand.
@@ -351,31 +399,50 @@ LD pow10(int k) {
 
 }  // namespace
 
+namespace {
+
+// The decimal of `a` with `digits` significant digits when its bound decides them.
+std::string decided(const Approx& a, int digits) {
+    if (a.v == 0) return {};
+    const LD m = std::fabs(a.v);
+    if (!std::isfinite(m)) return {};
+    const LD err = a.e + m * 4 * kU;
+    // The decimal exponent, possibly off by one: the range check below catches that.
+    // In long double: m may be past a double's range (10^-4000 is 0 there, and the
+    // logarithm of 0 is no int).
+    const int x = static_cast<int>(std::floor(std::log10(m)));
+    const int k = digits - 1 - x;
+    if (k > 27 || k < -27) return {};
+    const LD scale = pow10(k < 0 ? -k : 0), up = pow10(k > 0 ? k : 0);
+    // The value times 10^k lies in [s_lo, s_hi]; its nearest integer has `digits` digits.
+    const LD s_lo = (m - err) * up / scale * (1 - 4 * kU), s_hi = (m + err) * up / scale * (1 + 4 * kU);
+    const LD first = pow10(digits - 1), past = pow10(digits);
+    if (s_lo < first || s_hi + 0.5L >= past) return {};
+    const LD n_lo = std::floor(s_lo + 0.5L), n_hi = std::floor(s_hi + 0.5L);
+    if (n_lo != n_hi || s_lo + 0.5L == n_lo) return {};
+    char d[24];
+    const auto end = std::to_chars(d, d + sizeof d, static_cast<unsigned long long>(n_lo)).ptr;
+    return format_digits(a.v < 0, std::string_view(d, static_cast<std::size_t>(end - d)), x + 1, digits);
+}
+
+}  // namespace
+
 std::string fast_decimal(const Expr& e, int digits) {
     if (digits > 17) return {};
     try {
         FastWalk walk;
+        return decided(walk(e), digits);
+    } catch (const Bail&) {
+        return {};
+    }
+}
+
+std::string fast_decimal_at(const Expr& e, const Bindings& point, int digits) {
+    if (digits > 17) return {};
+    try {
+        FastWalk walk(point);
         const Approx a = walk(e);
-        if (a.v == 0) return {};
-        const LD m = std::fabs(a.v);
-        if (!std::isfinite(m)) return {};
-        const LD err = a.e + m * 4 * kU;
-        // The decimal exponent, possibly off by one: the range check below catches that.
-        // In long double: m may be past a double's range (10^-4000 is 0 there, and the
-        // logarithm of 0 is no int).
-        const int x = static_cast<int>(std::floor(std::log10(m)));
-        const int k = digits - 1 - x;
-        if (k > 27 || k < -27) return {};
-        const LD scale = pow10(k < 0 ? -k : 0), up = pow10(k > 0 ? k : 0);
-        // The value times 10^k lies in [s_lo, s_hi]; its nearest integer has `digits` digits.
-        const LD s_lo = (m - err) * up / scale * (1 - 4 * kU), s_hi = (m + err) * up / scale * (1 + 4 * kU);
-        const LD first = pow10(digits - 1), past = pow10(digits);
-        if (s_lo < first || s_hi + 0.5L >= past) return {};
-        const LD n_lo = std::floor(s_lo + 0.5L), n_hi = std::floor(s_hi + 0.5L);
-        if (n_lo != n_hi || s_lo + 0.5L == n_lo) return {};
-        char d[24];
-        const auto end = std::to_chars(d, d + sizeof d, static_cast<unsigned long long>(n_lo)).ptr;
-        return format_digits(a.v < 0, std::string_view(d, static_cast<std::size_t>(end - d)), x + 1, digits);
+        return walk.saw_function_ ? decided(a, digits) : std::string();
     } catch (const Bail&) {
         return {};
     }

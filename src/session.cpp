@@ -6,6 +6,7 @@
 
 #include "dfdx/commands.hpp"
 #include "dfdx/construct.hpp"
+#include "dfdx/decimal.hpp"
 #include "dfdx/domain_guard.hpp"
 #include "dfdx/eval.hpp"
 #include "dfdx/functions.hpp"
@@ -259,6 +260,14 @@ void Session::execute(const Statement& st, std::string_view chunk, Sink& sink) {
                 // (SPEC §5: d/dx ln(x) at x=-1), though the derivative may have a value there.
                 Bindings point = point_of(st.at, notes);
                 if (guard) guard->check(point);
+                // Many points of one expression: its decimal without building the
+                // substituted expression, where that is surely the answer (decimal.hpp).
+                std::string quick = detail::fast_decimal_at(value, point, settings_.precision);
+                if (!quick.empty()) {
+                    flush_notes();
+                    sink.result(quick);
+                    return;
+                }
                 value = substitute(value, point);
             }
             if (!st.at.empty() || computed(*body, env_)) value = textbook(value);

@@ -5,7 +5,9 @@
 
 #include <string>
 
+#include "dfdx/construct.hpp"
 #include "dfdx/decimal.hpp"
+#include "dfdx/substitute.hpp"
 #include "dfdx/error.hpp"
 #include "support.hpp"
 
@@ -134,4 +136,35 @@ TEST_CASE("decimal_value is the exact value rounded once to a double") {
     CHECK(decimal_value(read("1/3")) == 1.0 / 3.0);
     CHECK(decimal_value(read("sin(1)")) == 0.8414709848078965);
     CHECK(decimal_value(read("exp(10^-20) - 1")) == 1e-20);
+}
+
+TEST_CASE("a decimal at a point without substituting is the substituted value's decimal, or nothing") {
+    // Many points of one cached expression (the `points` workload) skip the exact
+    // substitution; whatever the exact path would print exactly must not come out of it.
+    const char* answered[] = {"sin(x)*exp(x)/(1 + x^2)", "-2*x*exp(x)*sin(x)/(x^2 + 1)^2 + cos(x)*exp(x)/(x^2 + 1)",
+                              "tanh(3*x - y) + atan(x*y)", "exp(-x^2/2)*cos(y)", "ln(x^2 + 1)*sigmoid(y)"};
+    for (const char* text : answered) {
+        CAPTURE(text);
+        const Expr e = read(text);
+        int decided = 0;
+        for (int i = 1; i <= 200; ++i) {
+            const Bindings point{{"x", num(Rational(i * 37 % 1000 - 500, 97))}, {"y", num(Rational(i, 13))}};
+            const std::string quick = detail::fast_decimal_at(e, point, 15);
+            if (quick.empty()) continue;
+            ++decided;
+            CHECK(quick == decimal_text(substitute(e, point), 15));
+        }
+        CHECK(decided > 150);
+    }
+    // Values that the exact path prints exactly, or that are errors there: left to it.
+    const std::pair<const char*, Rational> declined[] = {
+        {"x/3", 1},               {"cos(x)/3", 0},        {"(x - 1)*sin(x) + 1/3", 1},
+        {"sqrt(x)/4", 2},         {"sin(pi*x)", Rational(1, 2)}, {"ln(x)", -1},
+        {"asin(x) + x", Rational(1, 2)}, {"exp(x)*x", 0},   {"1/(x - 2) + sin(x)", 2},
+    };
+    for (const auto& [text, x] : declined) {
+        CAPTURE(text);
+        CHECK(detail::fast_decimal_at(read(text), {{"x", num(x)}}, 15).empty());
+    }
+    CHECK(detail::fast_decimal_at(read("sin(x) + y"), {{"x", num(1)}}, 15).empty());  // y has no value
 }

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <memory>
+#include <map>
 #include <string>
 #include <string_view>
 
@@ -58,6 +59,12 @@ namespace detail {
 /// The long-double pass alone: the decimal when its error bound decides the rounding
 /// (digits <= 17), else empty. Exposed for tests.
 std::string fast_decimal(const Expr& e, int digits);
+/// The decimal of `e` at `point` without substituting it (many points of one cached
+/// expression): empty unless every name is a number there and the exact value is surely
+/// no rational or closed form (nothing folds: no function at a special value, no root,
+/// no pi or e), and the bound decides the rounding. Equal to decimal_text(substitute(e,
+/// point)) whenever it answers.
+std::string fast_decimal_at(const Expr& e, const std::map<std::string, Expr>& point, int digits);
 /// The same for the nearest double; false when undecided.
 bool fast_double(const Expr& e, double& out);
 }  // namespace detail
