@@ -11,16 +11,13 @@
 #include "dfdx/parser.hpp"
 #include "dfdx/print.hpp"
 #include "dfdx/resolve.hpp"
+#include "support.hpp"
 
 using namespace dfdx;
 
 namespace {
 
-Expr read(std::string_view text) {
-    Environment env;
-    ResolveContext ctx{env};
-    return resolve(*parse_expression(text), ctx);
-}
+Expr read(std::string_view text) { return test_support::read(std::string(text)); }
 
 Expr stepped(Expr e, unsigned n) {
     for (unsigned k = 0; k < n; ++k) e = diff(e, "x");

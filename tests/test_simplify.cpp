@@ -18,11 +18,7 @@ using namespace dfdx;
 
 namespace {
 
-Expr read(std::string_view text) {
-    Environment env;
-    ResolveContext ctx{env};
-    return resolve(*parse_expression(text), ctx);
-}
+Expr read(std::string_view text) { return test_support::read(std::string(text)); }
 
 }  // namespace
 
