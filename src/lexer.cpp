@@ -277,29 +277,33 @@ private:
 
 std::vector<Token> lex(std::string_view source) { return Lexer(source).run(); }
 
-bool brackets_open(std::string_view source) {
-    if (source.size() > max_input_bytes) return false;  // the parser reports the limit
+long bracket_depth(std::string_view text, long depth) {
     // Plain formulas (ASCII letters, digits, operators; no comment, quote or odd byte) have
-    // a bracket token for each bracket byte: count bytes rather than lex the line again.
-    int depth = 0;
+    // a bracket token for each bracket byte: count bytes rather than lex the text again.
     bool plain = true;
-    for (char c : source) {
+    long d = depth;
+    for (char c : text) {
         bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
                   std::string_view(" \t+-*/^,.=;_'()[]").find(c) != std::string_view::npos;
         if (!ok) {
             plain = false;
             break;
         }
-        if (c == '(' || c == '[') ++depth;
-        if (c == ')' || c == ']') depth = depth > 0 ? depth - 1 : 0;
+        if (c == '(' || c == '[') ++d;
+        if (c == ')' || c == ']') d = d > 0 ? d - 1 : 0;
     }
-    if (plain) return depth > 0;
-    depth = 0;
-    for (const Token& t : lex(source)) {
-        if (t.kind == Tok::LParen || t.kind == Tok::LBracket) ++depth;
-        if (t.kind == Tok::RParen || t.kind == Tok::RBracket) depth = depth > 0 ? depth - 1 : 0;
+    if (plain) return d;
+    d = depth;
+    for (const Token& t : lex(text)) {
+        if (t.kind == Tok::LParen || t.kind == Tok::LBracket) ++d;
+        if (t.kind == Tok::RParen || t.kind == Tok::RBracket) d = d > 0 ? d - 1 : 0;
     }
-    return depth > 0;
+    return d;
+}
+
+bool brackets_open(std::string_view source) {
+    if (source.size() > max_input_bytes) return false;  // the parser reports the limit
+    return bracket_depth(source, 0) > 0;
 }
 
 bool needs_continuation(std::string_view source) {

@@ -210,11 +210,6 @@ Bindings Session::point_of(const std::vector<Assignment>& at, std::vector<std::s
     return point;
 }
 
-Expr Session::evaluate_at(const Expr& e, const std::vector<Assignment>& at, std::vector<std::string>& notes) {
-    if (at.empty()) return e;
-    return substitute(e, point_of(at, notes));
-}
-
 void Session::execute(const Statement& st, std::string_view chunk, Sink& sink) {
     std::vector<std::string> notes;
     auto flush_notes = [&] {

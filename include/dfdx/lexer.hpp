@@ -32,6 +32,10 @@ inline constexpr std::size_t max_input_bytes = 4u << 20;
 /// before a newline are skipped; other newlines are Tok::Newline.
 std::vector<Token> lex(std::string_view source);
 
+/// Depth of open brackets after `text`, starting from `depth` (a closing bracket with
+/// nothing open is the parser's to report and leaves the depth at 0).
+long bracket_depth(std::string_view text, long depth);
+
 /// True when a bracket of `source` is still open.
 bool brackets_open(std::string_view source);
 

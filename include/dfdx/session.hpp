@@ -71,7 +71,6 @@ private:
     void define(const Statement& st, Sink& sink);
     void bind(const Statement& st, Sink& sink);
     void set(const Statement& st, Sink& sink);
-    Expr evaluate_at(const Expr& e, const std::vector<Assignment>& at, std::vector<std::string>& notes);
     Bindings point_of(const std::vector<Assignment>& at, std::vector<std::string>& notes);
 
 public:

@@ -57,30 +57,6 @@ LineSource::Status LineSource::next(std::string& line) {
     return line.size() > max_input_bytes ? Status::TooLong : Status::Line;
 }
 
-long bracket_depth(std::string_view line, long depth) {
-    // Plain formulas (ASCII letters, digits, operators; no comment or odd byte) have a
-    // bracket token for each bracket byte: count bytes rather than lex the line.
-    bool plain = true;
-    long d = depth;
-    for (char c : line) {
-        bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                  std::string_view(" \t+-*/^,.=;_'()[]").find(c) != std::string_view::npos;
-        if (!ok) {
-            plain = false;
-            break;
-        }
-        if (c == '(' || c == '[') ++d;
-        if (c == ')' || c == ']') d = d > 0 ? d - 1 : 0;
-    }
-    if (plain) return d;
-    d = depth;
-    for (const Token& t : lex(line)) {
-        if (t.kind == Tok::LParen || t.kind == Tok::LBracket) ++d;
-        if (t.kind == Tok::RParen || t.kind == Tok::RBracket) d = d > 0 ? d - 1 : 0;
-    }
-    return d;
-}
-
 bool ends_in_backslash(std::string_view line) {
     std::size_t hash = line.find('#');
     if (hash != std::string_view::npos) line = line.substr(0, hash);

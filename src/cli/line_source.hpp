@@ -80,10 +80,6 @@ private:
     bool discarding_ = false;
 };
 
-/// Depth of open brackets after `line`, starting from `depth` (a closing bracket with
-/// nothing open is the parser's to report and leaves the depth at 0).
-long bracket_depth(std::string_view line, long depth);
-
 /// True when `line` ends in `\` (before any `#` comment and trailing blanks).
 bool ends_in_backslash(std::string_view line);
 
