@@ -2,11 +2,11 @@
 // operation here must follow the DAG; one that walks the tree never finishes at n = 1000.
 #include <benchmark/benchmark.h>
 
-#include "dfdx/construct.hpp"
-#include "dfdx/diff.hpp"
-#include "dfdx/error.hpp"
-#include "dfdx/eval.hpp"
-#include "dfdx/print.hpp"
+#include "expr/construct.hpp"
+#include "calculus/diff.hpp"
+#include "expr/error.hpp"
+#include "numbers/eval.hpp"
+#include "print/print.hpp"
 #include "workloads.hpp"
 
 namespace dfdx::bench {

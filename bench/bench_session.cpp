@@ -4,7 +4,7 @@
 
 #include <cstdio>
 
-#include "dfdx/session.hpp"
+#include "session/session.hpp"
 #include "workloads.hpp"
 
 namespace dfdx::bench {

@@ -6,8 +6,8 @@
 #include <cmath>
 #include <vector>
 
-#include "dfdx/compiled.hpp"
-#include "dfdx/diff.hpp"
+#include "numbers/compiled.hpp"
+#include "calculus/diff.hpp"
 #include "workloads.hpp"
 
 namespace dfdx::bench {

@@ -2,10 +2,10 @@
 // simplify, evaluate, print, and the whole statement through a Session.
 #include <benchmark/benchmark.h>
 
-#include "dfdx/parser.hpp"
-#include "dfdx/print.hpp"
-#include "dfdx/session.hpp"
-#include "dfdx/simplify.hpp"
+#include "text/parser.hpp"
+#include "print/print.hpp"
+#include "session/session.hpp"
+#include "calculus/simplify.hpp"
 #include "workloads.hpp"
 
 namespace dfdx::bench {

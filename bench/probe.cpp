@@ -5,9 +5,9 @@
 #include <cstring>
 #include <string>
 
-#include "dfdx/diff.hpp"
-#include "dfdx/print.hpp"
-#include "dfdx/session.hpp"
+#include "calculus/diff.hpp"
+#include "print/print.hpp"
+#include "session/session.hpp"
 #include "workloads.hpp"
 
 namespace {

@@ -3,11 +3,11 @@
 
 #include <stdexcept>
 
-#include "dfdx/construct.hpp"
-#include "dfdx/diff.hpp"
-#include "dfdx/environment.hpp"
-#include "dfdx/parser.hpp"
-#include "dfdx/resolve.hpp"
+#include "expr/construct.hpp"
+#include "calculus/diff.hpp"
+#include "resolve/environment.hpp"
+#include "text/parser.hpp"
+#include "resolve/resolve.hpp"
 
 namespace dfdx::bench {
 

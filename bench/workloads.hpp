@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "dfdx/eval.hpp"
-#include "dfdx/expr.hpp"
+#include "numbers/eval.hpp"
+#include "expr/expr.hpp"
 
 namespace dfdx::bench {
 

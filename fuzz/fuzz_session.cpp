@@ -10,13 +10,13 @@
 #include <string_view>
 #include <vector>
 
-#include "dfdx/construct.hpp"
-#include "dfdx/environment.hpp"
-#include "dfdx/parser.hpp"
-#include "dfdx/print.hpp"
-#include "dfdx/resolve.hpp"
-#include "dfdx/session.hpp"
-#include "dfdx/substitute.hpp"
+#include "expr/construct.hpp"
+#include "resolve/environment.hpp"
+#include "text/parser.hpp"
+#include "print/print.hpp"
+#include "resolve/resolve.hpp"
+#include "session/session.hpp"
+#include "calculus/substitute.hpp"
 
 namespace {
 

@@ -5,11 +5,11 @@
 #include <string>
 #include <vector>
 
-#include "dfdx/environment.hpp"
-#include "dfdx/error.hpp"
-#include "dfdx/parser.hpp"
-#include "dfdx/resolve.hpp"
-#include "dfdx/session.hpp"
+#include "resolve/environment.hpp"
+#include "expr/error.hpp"
+#include "text/parser.hpp"
+#include "resolve/resolve.hpp"
+#include "session/session.hpp"
 
 namespace test_support {
 

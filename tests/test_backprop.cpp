@@ -6,14 +6,14 @@
 #include <string>
 #include <vector>
 
-#include "dfdx/backprop.hpp"
-#include "dfdx/construct.hpp"
-#include "dfdx/diff.hpp"
-#include "dfdx/environment.hpp"
-#include "dfdx/error.hpp"
-#include "dfdx/parser.hpp"
-#include "dfdx/resolve.hpp"
-#include "dfdx/session.hpp"
+#include "views/backprop.hpp"
+#include "expr/construct.hpp"
+#include "calculus/diff.hpp"
+#include "resolve/environment.hpp"
+#include "expr/error.hpp"
+#include "text/parser.hpp"
+#include "resolve/resolve.hpp"
+#include "session/session.hpp"
 
 #include "support.hpp"
 

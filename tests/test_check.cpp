@@ -6,12 +6,12 @@
 #include <string>
 #include <vector>
 
-#include "dfdx/check.hpp"
-#include "dfdx/environment.hpp"
-#include "dfdx/error.hpp"
-#include "dfdx/parser.hpp"
-#include "dfdx/resolve.hpp"
-#include "dfdx/session.hpp"
+#include "views/check.hpp"
+#include "resolve/environment.hpp"
+#include "expr/error.hpp"
+#include "text/parser.hpp"
+#include "resolve/resolve.hpp"
+#include "session/session.hpp"
 
 #include "support.hpp"
 

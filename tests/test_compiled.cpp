@@ -6,12 +6,12 @@
 #include <string>
 #include <vector>
 
-#include "dfdx/compiled.hpp"
-#include "dfdx/environment.hpp"
-#include "dfdx/error.hpp"
-#include "dfdx/eval.hpp"
-#include "dfdx/parser.hpp"
-#include "dfdx/resolve.hpp"
+#include "numbers/compiled.hpp"
+#include "resolve/environment.hpp"
+#include "expr/error.hpp"
+#include "numbers/eval.hpp"
+#include "text/parser.hpp"
+#include "resolve/resolve.hpp"
 
 using namespace dfdx;
 

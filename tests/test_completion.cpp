@@ -5,10 +5,10 @@
 #include <string>
 #include <vector>
 
-#include "dfdx/completion.hpp"
-#include "dfdx/functions.hpp"
-#include "dfdx/help.hpp"
-#include "dfdx/parser.hpp"
+#include "session/completion.hpp"
+#include "expr/functions.hpp"
+#include "session/help.hpp"
+#include "text/parser.hpp"
 
 namespace {
 

@@ -5,10 +5,10 @@
 
 #include <string>
 
-#include "dfdx/construct.hpp"
-#include "dfdx/decimal.hpp"
-#include "dfdx/substitute.hpp"
-#include "dfdx/error.hpp"
+#include "expr/construct.hpp"
+#include "numbers/decimal.hpp"
+#include "calculus/substitute.hpp"
+#include "expr/error.hpp"
 #include "support.hpp"
 
 using namespace dfdx;

@@ -8,14 +8,14 @@
 #include <string>
 #include <string_view>
 
-#include "dfdx/construct.hpp"
-#include "dfdx/diff.hpp"
-#include "dfdx/environment.hpp"
-#include "dfdx/eval.hpp"
-#include "dfdx/functions.hpp"
-#include "dfdx/parser.hpp"
-#include "dfdx/print.hpp"
-#include "dfdx/resolve.hpp"
+#include "expr/construct.hpp"
+#include "calculus/diff.hpp"
+#include "resolve/environment.hpp"
+#include "numbers/eval.hpp"
+#include "expr/functions.hpp"
+#include "text/parser.hpp"
+#include "print/print.hpp"
+#include "resolve/resolve.hpp"
 
 using namespace dfdx;
 

@@ -5,12 +5,12 @@
 #include <string>
 #include <string_view>
 
-#include "dfdx/construct.hpp"
-#include "dfdx/diff.hpp"
-#include "dfdx/environment.hpp"
-#include "dfdx/parser.hpp"
-#include "dfdx/print.hpp"
-#include "dfdx/resolve.hpp"
+#include "expr/construct.hpp"
+#include "calculus/diff.hpp"
+#include "resolve/environment.hpp"
+#include "text/parser.hpp"
+#include "print/print.hpp"
+#include "resolve/resolve.hpp"
 #include "support.hpp"
 
 using namespace dfdx;

@@ -5,11 +5,11 @@
 
 #include <string>
 
-#include "dfdx/construct.hpp"
-#include "dfdx/diff.hpp"
-#include "dfdx/domain_guard.hpp"
-#include "dfdx/error.hpp"
-#include "dfdx/eval.hpp"
+#include "expr/construct.hpp"
+#include "calculus/diff.hpp"
+#include "numbers/domain_guard.hpp"
+#include "expr/error.hpp"
+#include "numbers/eval.hpp"
 #include "support.hpp"
 
 using namespace dfdx;

@@ -5,11 +5,11 @@
 #include <string>
 #include <string_view>
 
-#include "dfdx/construct.hpp"
-#include "dfdx/environment.hpp"
-#include "dfdx/parser.hpp"
-#include "dfdx/print.hpp"
-#include "dfdx/resolve.hpp"
+#include "expr/construct.hpp"
+#include "resolve/environment.hpp"
+#include "text/parser.hpp"
+#include "print/print.hpp"
+#include "resolve/resolve.hpp"
 
 using namespace dfdx;
 

@@ -6,12 +6,12 @@
 #include <string>
 #include <string_view>
 
-#include "dfdx/construct.hpp"
-#include "dfdx/environment.hpp"
-#include "dfdx/eval.hpp"
-#include "dfdx/parser.hpp"
-#include "dfdx/resolve.hpp"
-#include "dfdx/session.hpp"
+#include "expr/construct.hpp"
+#include "resolve/environment.hpp"
+#include "numbers/eval.hpp"
+#include "text/parser.hpp"
+#include "resolve/resolve.hpp"
+#include "session/session.hpp"
 
 using namespace dfdx;
 

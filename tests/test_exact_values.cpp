@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "dfdx/print.hpp"
+#include "print/print.hpp"
 #include "support.hpp"
 
 using test_support::read;

@@ -6,11 +6,11 @@
 #include <string>
 #include <vector>
 
-#include "dfdx/functions.hpp"
-#include "dfdx/help.hpp"
-#include "dfdx/parser.hpp"
-#include "dfdx/resolve.hpp"
-#include "dfdx/session.hpp"
+#include "expr/functions.hpp"
+#include "session/help.hpp"
+#include "text/parser.hpp"
+#include "resolve/resolve.hpp"
+#include "session/session.hpp"
 
 namespace {
 

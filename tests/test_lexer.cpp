@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include "dfdx/lexer.hpp"
+#include "text/lexer.hpp"
 
 using dfdx::Tok;
 

@@ -9,15 +9,15 @@
 #include <string>
 #include <vector>
 
-#include "dfdx/construct.hpp"
-#include "dfdx/diff.hpp"
-#include "dfdx/eval.hpp"
-#include "dfdx/functions.hpp"
-#include "dfdx/parser.hpp"
-#include "dfdx/print.hpp"
-#include "dfdx/session.hpp"
-#include "dfdx/simplify.hpp"
-#include "dfdx/substitute.hpp"
+#include "expr/construct.hpp"
+#include "calculus/diff.hpp"
+#include "numbers/eval.hpp"
+#include "expr/functions.hpp"
+#include "text/parser.hpp"
+#include "print/print.hpp"
+#include "session/session.hpp"
+#include "calculus/simplify.hpp"
+#include "calculus/substitute.hpp"
 #include "support.hpp"
 
 using namespace dfdx;

@@ -6,12 +6,12 @@
 #include <string>
 #include <string_view>
 
-#include "dfdx/construct.hpp"
-#include "dfdx/diff.hpp"
-#include "dfdx/eval.hpp"
-#include "dfdx/print.hpp"
-#include "dfdx/simplify.hpp"
-#include "dfdx/substitute.hpp"
+#include "expr/construct.hpp"
+#include "calculus/diff.hpp"
+#include "numbers/eval.hpp"
+#include "print/print.hpp"
+#include "calculus/simplify.hpp"
+#include "calculus/substitute.hpp"
 #include "support.hpp"
 
 using namespace dfdx;

@@ -5,10 +5,10 @@
 #include <string>
 #include <string_view>
 
-#include "dfdx/environment.hpp"
-#include "dfdx/parser.hpp"
-#include "dfdx/print.hpp"
-#include "dfdx/resolve.hpp"
+#include "resolve/environment.hpp"
+#include "text/parser.hpp"
+#include "print/print.hpp"
+#include "resolve/resolve.hpp"
 
 namespace {
 

@@ -7,12 +7,12 @@
 #include <string>
 #include <vector>
 
-#include "dfdx/environment.hpp"
-#include "dfdx/error.hpp"
-#include "dfdx/parser.hpp"
-#include "dfdx/plot.hpp"
-#include "dfdx/resolve.hpp"
-#include "dfdx/session.hpp"
+#include "resolve/environment.hpp"
+#include "expr/error.hpp"
+#include "text/parser.hpp"
+#include "views/plot.hpp"
+#include "resolve/resolve.hpp"
+#include "session/session.hpp"
 
 using namespace dfdx;
 

@@ -4,8 +4,8 @@
 
 #include <string>
 
-#include "dfdx/poly.hpp"
-#include "dfdx/print.hpp"
+#include "calculus/poly.hpp"
+#include "print/print.hpp"
 #include "support.hpp"
 
 using namespace dfdx;

@@ -10,14 +10,14 @@
 #include <string_view>
 #include <vector>
 
-#include "dfdx/construct.hpp"
-#include "dfdx/diff.hpp"
-#include "dfdx/environment.hpp"
-#include "dfdx/error.hpp"
-#include "dfdx/functions.hpp"
-#include "dfdx/parser.hpp"
-#include "dfdx/print.hpp"
-#include "dfdx/resolve.hpp"
+#include "expr/construct.hpp"
+#include "calculus/diff.hpp"
+#include "resolve/environment.hpp"
+#include "expr/error.hpp"
+#include "expr/functions.hpp"
+#include "text/parser.hpp"
+#include "print/print.hpp"
+#include "resolve/resolve.hpp"
 
 using namespace dfdx;
 

@@ -11,16 +11,16 @@
 #include <utility>
 #include <vector>
 
-#include "dfdx/construct.hpp"
-#include "dfdx/diff.hpp"
-#include "dfdx/environment.hpp"
-#include "dfdx/error.hpp"
-#include "dfdx/eval.hpp"
-#include "dfdx/functions.hpp"
-#include "dfdx/parser.hpp"
-#include "dfdx/print.hpp"
-#include "dfdx/resolve.hpp"
-#include "dfdx/simplify.hpp"
+#include "expr/construct.hpp"
+#include "calculus/diff.hpp"
+#include "resolve/environment.hpp"
+#include "expr/error.hpp"
+#include "numbers/eval.hpp"
+#include "expr/functions.hpp"
+#include "text/parser.hpp"
+#include "print/print.hpp"
+#include "resolve/resolve.hpp"
+#include "calculus/simplify.hpp"
 
 using namespace dfdx;
 

@@ -4,8 +4,8 @@
 #include <optional>
 #include <string>
 
-#include "dfdx/error.hpp"
-#include "dfdx/rational.hpp"
+#include "expr/error.hpp"
+#include "expr/rational.hpp"
 
 using dfdx::Rational;
 

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "dfdx/rational.hpp"
+#include "expr/rational.hpp"
 
 using dfdx::Rational;
 

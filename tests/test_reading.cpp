@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "dfdx/construct.hpp"
-#include "dfdx/diff.hpp"
+#include "expr/construct.hpp"
+#include "calculus/diff.hpp"
 #include "support.hpp"
 
 using namespace dfdx;

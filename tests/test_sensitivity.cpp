@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "dfdx/error.hpp"
-#include "dfdx/session.hpp"
+#include "expr/error.hpp"
+#include "session/session.hpp"
 
 #include "support.hpp"
 

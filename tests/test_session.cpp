@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "dfdx/session.hpp"
+#include "session/session.hpp"
 
 using namespace dfdx;
 

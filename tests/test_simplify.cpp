@@ -5,13 +5,13 @@
 #include <string>
 #include <string_view>
 
-#include "dfdx/environment.hpp"
-#include "dfdx/eval.hpp"
-#include "dfdx/parser.hpp"
-#include "dfdx/print.hpp"
-#include "dfdx/resolve.hpp"
-#include "dfdx/session.hpp"
-#include "dfdx/simplify.hpp"
+#include "resolve/environment.hpp"
+#include "numbers/eval.hpp"
+#include "text/parser.hpp"
+#include "print/print.hpp"
+#include "resolve/resolve.hpp"
+#include "session/session.hpp"
+#include "calculus/simplify.hpp"
 #include "support.hpp"
 
 using namespace dfdx;

@@ -8,10 +8,10 @@
 #include <string>
 #include <vector>
 
-#include "dfdx/error.hpp"
-#include "dfdx/eval.hpp"
-#include "dfdx/range.hpp"
-#include "dfdx/session.hpp"
+#include "expr/error.hpp"
+#include "numbers/eval.hpp"
+#include "views/range.hpp"
+#include "session/session.hpp"
 
 using namespace dfdx;
 

@@ -1,5 +1,5 @@
 // Error locations in characters (not bytes) and the caret line.
-#include "diagnostics.hpp"
+#include "cli/diagnostics.hpp"
 
 namespace dfdx::cli {
 

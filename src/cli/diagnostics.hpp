@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include "dfdx/error.hpp"
+#include "expr/error.hpp"
 
 namespace dfdx::cli {
 

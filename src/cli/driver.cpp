@@ -1,5 +1,5 @@
 // Script, -e and interactive front doors over one Session.
-#include "driver.hpp"
+#include "cli/driver.hpp"
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -11,12 +11,12 @@
 #include <cstring>
 #include <iostream>
 
-#include "diagnostics.hpp"
-#include "dfdx/lexer.hpp"
-#include "files.hpp"
-#include "interrupt.hpp"
-#include "line_reader.hpp"
-#include "line_source.hpp"
+#include "cli/diagnostics.hpp"
+#include "text/lexer.hpp"
+#include "cli/files.hpp"
+#include "cli/interrupt.hpp"
+#include "cli/line_reader.hpp"
+#include "cli/line_source.hpp"
 
 #ifndef DFDX_VERSION
 #define DFDX_VERSION "0.1.0"

@@ -4,9 +4,9 @@
 
 #include <string>
 
-#include "dfdx/session.hpp"
-#include "line_source.hpp"
-#include "options.hpp"
+#include "session/session.hpp"
+#include "cli/line_source.hpp"
+#include "cli/options.hpp"
 
 namespace dfdx::cli {
 

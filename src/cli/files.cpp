@@ -1,7 +1,7 @@
 // The file writer shared by save, `table ... to` and `plot ... to` (atomic, mode- and
 // link-preserving, never over a device), input files checked before reading, the
 // final check of stdout, and the terminal width.
-#include "files.hpp"
+#include "cli/files.hpp"
 
 #include <fcntl.h>
 #include <sys/ioctl.h>

@@ -1,12 +1,12 @@
 // SIGINT handling for the REPL and scripts. The handler only sets a flag (async-signal
 // safe); the core polls it while it builds nodes and the line reader while it waits.
-#include "interrupt.hpp"
+#include "cli/interrupt.hpp"
 
 #include <signal.h>
 
 #include <csignal>
 
-#include "dfdx/expr.hpp"
+#include "expr/expr.hpp"
 
 namespace dfdx::cli {
 

@@ -1,6 +1,6 @@
 // GNU Readline: editing, the history file, Ctrl-C at the prompt, and completion. The
 // candidates come from dfdx::complete(); this file only aligns them with Readline.
-#include "line_reader.hpp"
+#include "cli/line_reader.hpp"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -16,8 +16,8 @@
 #include <readline/history.h>
 #include <readline/readline.h>
 
-#include "dfdx/completion.hpp"
-#include "interrupt.hpp"
+#include "session/completion.hpp"
+#include "cli/interrupt.hpp"
 
 namespace dfdx::cli {
 

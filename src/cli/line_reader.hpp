@@ -6,8 +6,8 @@
 #include <optional>
 #include <string>
 
-#include "dfdx/session.hpp"
-#include "options.hpp"
+#include "session/session.hpp"
+#include "cli/options.hpp"
 
 namespace dfdx::cli {
 

@@ -1,14 +1,14 @@
 // Bounded line reading and linear joining of continuation lines (issue 16): a script
 // with no newline never grows memory past the input limit, and a statement of N lines
 // is scanned once instead of once per line.
-#include "line_source.hpp"
+#include "cli/line_source.hpp"
 
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
 
-#include "interrupt.hpp"
+#include "cli/interrupt.hpp"
 
 namespace dfdx::cli {
 

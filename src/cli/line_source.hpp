@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "dfdx/lexer.hpp"
+#include "text/lexer.hpp"
 
 namespace dfdx::cli {
 

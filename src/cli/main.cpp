@@ -3,9 +3,9 @@
 #include <cstdlib>
 #include <iostream>
 
-#include "driver.hpp"
-#include "files.hpp"
-#include "options.hpp"
+#include "cli/driver.hpp"
+#include "cli/files.hpp"
+#include "cli/options.hpp"
 
 int main(int argc, char** argv) {
     dfdx::cli::Options options;

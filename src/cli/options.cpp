@@ -1,7 +1,7 @@
 // The CLI11 definition of dfdx's options.
-#include "options.hpp"
+#include "cli/options.hpp"
 
-#include "dfdx/decimal.hpp"
+#include "numbers/decimal.hpp"
 
 #include <CLI/CLI.hpp>
 #include <cmath>

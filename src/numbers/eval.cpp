@@ -1,0 +1,93 @@
+// Double-precision evaluation over the DAG, each shared node once.
+#include "numbers/eval.hpp"
+
+#include <cmath>
+
+#include "expr/error.hpp"
+#include "expr/functions.hpp"
+#include "expr/small_node_map.hpp"
+
+namespace dfdx {
+
+namespace {
+
+class Evaluator {
+public:
+    explicit Evaluator(const Point& point) : point_(point) {}
+
+    double operator()(const Expr& e) {
+        if (const double* done = memo_.find(e.get())) return *done;
+        double v = compute(e);
+        memo_.insert(e.get(), v);
+        return v;
+    }
+
+private:
+    double compute(const Expr& e) {
+        switch (e.kind()) {
+            case Kind::Number: return to_double(e->num);
+            case Kind::Symbol: {
+                auto it = point_.find(e->name);
+                if (it == point_.end()) {
+                    throw Error(ErrorCode::UnknownFunction, e->name + " has no value");
+                }
+                return it->second;
+            }
+            case Kind::Constant:
+                return e->id == static_cast<std::uint32_t>(ConstantId::Pi) ? M_PI : M_E;
+            case Kind::Add: {
+                double s = to_double(e->num);
+                for (std::size_t i = 0; i < e->args.size(); ++i) {
+                    s += to_double(e->coeffs[i]) * (*this)(e->args[i]);
+                }
+                return s;
+            }
+            case Kind::Mul: {
+                double p = to_double(e->num);
+                for (const Expr& a : e->args) p *= (*this)(a);
+                return p;
+            }
+            case Kind::Pow: return real_pow((*this)(e->args[0]), e->args[1], (*this)(e->args[1]));
+            case Kind::Func: {
+                double x[2] = {0, 0};
+                for (std::size_t i = 0; i < e->args.size() && i < 2; ++i) x[i] = (*this)(e->args[i]);
+                return eval_function(e->id, std::span<const double>(x, e->args.size()));
+            }
+            case Kind::Apply:
+            case Kind::Deriv:
+                throw Error(ErrorCode::UnknownFunction,
+                            "cannot evaluate the unknown function " + e->name +
+                                " (define it first, e.g. " + e->name + "(x) = ...)");
+            case Kind::Vector:
+                throw Error(ErrorCode::Type, "a vector has no single numeric value");
+        }
+        return 0;
+    }
+
+    const Point& point_;
+    detail::SmallNodeMap<double> memo_;
+};
+
+}  // namespace
+
+double real_pow(double base, const Expr& exponent_expr, double exponent) {
+    if (base == 0 && exponent < 0) throw Error(ErrorCode::DivisionByZero, "division by zero");
+    if (base < 0 && exponent != std::floor(exponent)) {
+        if (exponent_expr.kind() == Kind::Number && exponent_expr->num.get_den() % 2 != 0) {
+            double r = std::pow(-base, exponent);
+            return exponent_expr->num.get_num() % 2 != 0 ? -r : r;
+        }
+        throw Error(ErrorCode::NotReal, "a fractional power of the negative number " +
+                                            format_decimal(base, 15) + " is not real");
+    }
+    double v = std::pow(base, exponent);
+    if (std::isnan(v)) throw Error(ErrorCode::NotReal, "the power is not real here");
+    return v;
+}
+
+double evaluate(const Expr& e, const Point& point) {
+    Evaluator ev(point);
+    return ev(e);
+}
+
+}  // namespace dfdx

@@ -1,0 +1,60 @@
+// Name resolution: syntax trees to expressions. Decides call versus product, reads the
+// implicit products of definition bodies, checks arities, and evaluates the derivative
+// forms and special functions (diff, grad, hessian, jacobian, taylor, simplify, expand).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "calculus/diff.hpp"
+#include "resolve/environment.hpp"
+#include "expr/expr.hpp"
+#include "text/syntax.hpp"
+
+namespace dfdx {
+
+struct ResolveContext {
+    const Environment& env;
+    /// Inside a definition body: its parameters and its name.
+    const std::vector<std::string>* params = nullptr;
+    std::string defining;
+    /// Notes for the user ("did you mean sin?"), appended as they arise.
+    std::vector<std::string>* notes = nullptr;
+    /// The session's derivatives already taken; none when null.
+    DerivativeMemo* memo = nullptr;
+    /// Names given a value after `at`: variables of the statement, so `x (1+y)^3 at x=2`
+    /// reads x as a factor, not as an unknown function.
+    std::vector<std::string> point_names = {};
+    /// Where set, every expression the statement differentiates is added: its derivative
+    /// at a point where it is undefined is an error (SPEC §5).
+    std::vector<Expr>* differentiated = nullptr;
+};
+
+/// The expression `s` stands for. User functions inside definition bodies stay as calls
+/// (so later redefinitions are seen); everywhere else they are inlined. Errors carry
+/// the span of the innermost syntax node that caused them.
+Expr resolve(const Syntax& s, ResolveContext& ctx);
+
+/// Derivative of a resolved expression in each variable in turn, after checking that
+/// each variable may be differentiated in (not a function, not a bound name).
+Expr differentiate(const Expr& e, const std::vector<DiffVar>& vars, const Environment& env,
+                   DerivativeMemo* memo = nullptr);
+
+/// Checks that `name` can be a variable of differentiation or of a point.
+void check_variable(const std::string& name, const Environment& env, Span span);
+
+/// The names of `s` in the order its text shows them, a bound name standing for the
+/// names of its own text (Environment::appearance), each once.
+void names_in_order(const Syntax& s, const Environment& env, std::vector<std::string>& out);
+
+/// `names` ordered as they appear in `seen`; those not seen follow in their own order.
+std::vector<std::string> in_text_order(const std::vector<std::string>& names, const std::vector<std::string>& seen);
+
+/// Whether `name` is one of the explicit rewrites simplify, expand, factor, together and
+/// cancel, whose results the session prints as they are (not simplified again).
+bool is_rewrite_form(const std::string& name);
+
+/// Whether `name` is reserved (a built-in, a constant, a special form or a command).
+bool is_reserved_name(const std::string& name);
+
+}  // namespace dfdx

@@ -1,0 +1,101 @@
+// A dfdx session: the definitions and settings, and the statements run against them.
+// Pure: results, notes, errors and requests for I/O (save, load, files) go to a Sink.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "numbers/decimal.hpp"
+#include "calculus/diff.hpp"
+#include "numbers/domain_guard.hpp"
+#include "resolve/environment.hpp"
+#include "expr/error.hpp"
+#include "text/parser.hpp"
+#include "print/print.hpp"
+#include "text/syntax.hpp"
+
+namespace dfdx {
+
+struct Settings {
+    Format format = Format::Plain;
+    int precision = 15;  ///< significant digits of decimal results, 1 to max_precision
+};
+
+/// Work the session asks its host to do: it never touches files itself.
+struct Request {
+    enum class Kind { Quit, Save, Load, WriteFile } kind = Kind::Quit;
+    std::string path;
+    std::string content;  ///< Save, WriteFile: the text to write
+};
+
+/// Receives what statements produce, in order.
+class Sink {
+public:
+    virtual ~Sink() = default;
+    /// A statement is about to run; `text` is its source (for --echo).
+    virtual void begin(std::string_view text) { (void)text; }
+    virtual void result(const std::string& line) = 0;
+    virtual void note(const std::string& text) { (void)text; }
+    /// The statement failed; the span is relative to the chunk passed to run().
+    virtual void error(const Error& e) = 0;
+    virtual void request(const Request& r) = 0;
+    /// Asked before each statement; false stops the chunk (quit, --stop-on-error).
+    virtual bool keep_going() { return true; }
+};
+
+class Session {
+public:
+    /// Runs every statement of one chunk (a line, or several joined by continuation).
+    /// Returns false when any statement failed. A failed statement changes nothing.
+    bool run(std::string_view chunk, Sink& sink);
+
+    Settings& settings() { return settings_; }
+    /// Width in columns of terminal plots (80 when not on a terminal).
+    void set_plot_width(int columns) { plot_width_ = columns; }
+    [[nodiscard]] const Settings& settings() const { return settings_; }
+    [[nodiscard]] const Environment& environment() const { return env_; }
+
+    /// The definitions and settings as a dfdx script that restores them (for save).
+    [[nodiscard]] std::string script() const;
+
+    /// A value as the session prints results: exact when rational or a short closed form
+    /// (`sqrt(2)/2`, `pi/6`), else a correctly rounded decimal when numeric, symbolic
+    /// otherwise.
+    [[nodiscard]] std::string show(const Expr& e, bool force_decimal = false,
+                                   const std::vector<std::string>& leading = {}) const;
+
+private:
+    void execute(const Statement& st, std::string_view chunk, Sink& sink);
+    void command(const Statement& st, Sink& sink);
+    void define(const Statement& st, Sink& sink);
+    void bind(const Statement& st, Sink& sink);
+    void set(const Statement& st, Sink& sink);
+    Bindings point_of(const std::vector<Assignment>& at, std::vector<std::string>& notes);
+
+public:
+    /// The textbook form of a result about to be printed (simplify.hpp), remembered by
+    /// value: a script that prints one derivative many times simplifies it once.
+    Expr textbook(const Expr& e) const;
+
+private:
+
+    Environment env_;
+    Settings settings_;
+    DerivativeMemo memo_;
+    /// The last expression statement's resolved value, by its text and the environment's
+    /// version: a script asking for one derivative at many points resolves it once.
+    struct Resolved {
+        std::string text;
+        std::vector<std::string> point_names;  ///< the names after `at`: part of the reading
+        std::uint64_t version = 0;
+        Expr value;
+        std::shared_ptr<const DomainGuard> guard;  ///< what it differentiates, checked at points
+    } resolved_;
+    mutable std::unordered_map<Expr, Expr, ExprHash> simplified_;  ///< textbook(): results by value
+    ParseCache parse_cache_;  ///< and its text is parsed once (parser.hpp)
+    mutable DecimalEvaluator decimals_;  ///< MPFR scratch kept warm between decimals
+    int plot_width_ = 80;
+};
+
+}  // namespace dfdx

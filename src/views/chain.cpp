@@ -1,0 +1,299 @@
+// Shared pieces of the chain-rule views: derivative forms and points read from statements,
+// the notation of partial derivatives, and aligned text tables.
+#include "views/chain.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <unordered_map>
+
+#include "expr/construct.hpp"
+#include "expr/error.hpp"
+#include "resolve/resolve.hpp"
+
+namespace dfdx::chain {
+
+namespace {
+
+// Resolving with an (empty) parameter list reads the syntax as a definition body does:
+// calls of user functions stay calls instead of being inlined.
+const std::vector<std::string> kNoParams;
+
+[[noreturn]] void not_a_derivative(const std::string& command, Span span) {
+    throw Error(ErrorCode::Parse,
+                command + " needs a derivative here, as in '" + command +
+                    " d/dx EXPR', '" + command + " ∂f/∂x' or '" + command + " diff(EXPR, x)'",
+                span);
+}
+
+// diff(EXPR, x, 2, y): the variables and orders after the operand.
+std::vector<DiffVar> diff_call_vars(const Syntax& s, const Environment& env, std::vector<std::string>& notes) {
+    std::vector<DiffVar> vars;
+    for (std::size_t i = 1; i < s.kids.size(); ++i) {
+        const Syntax& k = *s.kids[i];
+        if (k.kind == SyntaxKind::Name) {
+            vars.push_back({k.text, 1, k.span});
+            continue;
+        }
+        if (vars.empty()) throw Error(ErrorCode::Parse, "expected a variable before the order", k.span);
+        Expr n = resolve_expanded(k, env, notes);
+        if (!is_number(n) || !is_integer(n->num) || n->num < 0 || !n->num.get_num().fits_ulong_p()) {
+            throw Error(ErrorCode::Parse, "expected a whole number as the order", k.span);
+        }
+        vars.back().order = n->num.get_num().get_ui();
+    }
+    return vars;
+}
+
+}  // namespace
+
+Expr resolve_keeping_calls(const Syntax& s, const Environment& env, std::vector<std::string>& notes) {
+    ResolveContext ctx{env, &kNoParams, {}, &notes};
+    return resolve(s, ctx);
+}
+
+Expr resolve_expanded(const Syntax& s, const Environment& env, std::vector<std::string>& notes) {
+    ResolveContext ctx{env, nullptr, {}, &notes};
+    return env.expand(resolve(s, ctx));
+}
+
+DerivativeForm read_derivative(const Syntax& s, const Environment& env, std::vector<std::string>& notes,
+                               const std::string& command) {
+    DerivativeForm form;
+    switch (s.kind) {
+        case SyntaxKind::Derivative:
+            form.operand = resolve_keeping_calls(*s.kids[0], env, notes);
+            form.vars = s.vars;
+            break;
+        case SyntaxKind::DerivativeOf:
+            if (const FunctionBody* f = env.function(s.text)) {
+                form.operand = f->body;
+            } else if (auto v = env.value(s.text)) {
+                form.operand = *v;
+            } else {
+                throw Error(ErrorCode::NotAFunction,
+                            s.text + " is not defined; define it first (" + s.text +
+                                "(x) = ...) or write d/d" + s.vars[0].name + " EXPR",
+                            s.span);
+            }
+            form.function = s.text;
+            form.vars = s.vars;
+            break;
+        case SyntaxKind::Call:
+            if (s.text != "diff") not_a_derivative(command, s.span);
+            if (s.kids.size() < 2) {
+                throw Error(ErrorCode::Arity, "diff takes an expression and at least one variable", s.span);
+            }
+            form.operand = resolve_keeping_calls(*s.kids[0], env, notes);
+            form.vars = diff_call_vars(s, env, notes);
+            break;
+        case SyntaxKind::Number:
+        case SyntaxKind::Name:
+        case SyntaxKind::PrimeCall:
+        case SyntaxKind::Neg:
+        case SyntaxKind::Sum:
+        case SyntaxKind::Product:
+        case SyntaxKind::Power:
+        case SyntaxKind::Vector: not_a_derivative(command, s.span);
+    }
+    for (const DiffVar& v : form.vars) check_variable(v.name, env, v.span);
+    return form;
+}
+
+Point ExactPoint::numeric() const {
+    Point p;
+    for (const auto& [name, value] : values) p[name] = evaluate(value);
+    return p;
+}
+
+std::string ExactPoint::text(Format format) const {
+    std::string s;
+    for (const std::string& n : names) {
+        s += (s.empty() ? "" : ", ") + print_name(n, format) + "=" + print(values.at(n), {format, {}});
+    }
+    return s;
+}
+
+ExactPoint read_point(const std::vector<Assignment>& at, const Environment& env, std::vector<std::string>& notes) {
+    ExactPoint p;
+    for (const Assignment& a : at) {
+        check_variable(a.name, env, a.name_span);
+        Expr v = resolve_expanded(*a.value, env, notes);
+        if (v.kind() == Kind::Vector || !free_symbols(v).empty()) {
+            throw Error(ErrorCode::Type, "the value of " + a.name + " must be a number", a.value->span);
+        }
+        double d = evaluate(v);  // unknown functions and domain errors surface here
+        if (!std::isfinite(d)) {
+            throw Error(ErrorCode::Limit, "the value of " + a.name + " is too large", a.value->span);
+        }
+        if (!p.values.count(a.name)) p.names.push_back(a.name);
+        p.values[a.name] = v;
+    }
+    return p;
+}
+
+void require_values(const Expr& e, const Bindings& point, const std::string& command, Span span) {
+    for (const std::string& n : free_symbols(e)) {
+        if (!point.count(n)) {
+            throw Error(ErrorCode::Type, command + " needs a value for " + n + " (add " + n + "=... after 'at')",
+                        span);
+        }
+    }
+}
+
+std::string partial(const std::string& f, const std::string& x, Format format) {
+    std::string fn = f.empty() ? "" : print_name(f, format);
+    std::string xn = print_name(x, format);
+    if (format == Format::Latex) {
+        return "\\frac{\\partial" + (fn.empty() ? "" : " " + fn) + "}{\\partial " + xn + "}";
+    }
+    return "∂" + fn + "/∂" + xn;
+}
+
+std::string derivative_name(const std::string& f, const std::vector<DiffVar>& vars, Format format) {
+    unsigned long long total = 0;
+    for (const DiffVar& v : vars) total += v.order;
+    if (total == 1) return partial(f, vars[0].name, format);
+    auto power = [&](unsigned long long n) -> std::string {
+        if (n == 1) return "";
+        if (format == Format::Latex) return "^{" + std::to_string(n) + "}";
+        if (format == Format::Plain) return "^" + std::to_string(n);
+        static const char* digits[] = {"⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"};
+        std::string s;
+        for (char c : std::to_string(n)) s += digits[c - '0'];
+        return s;
+    };
+    std::string fn = f.empty() ? "" : print_name(f, format);
+    std::string den;
+    for (const DiffVar& v : vars) {
+        std::string x = print_name(v.name, format);
+        if (format == Format::Latex) den += (den.empty() ? "" : " ") + ("\\partial " + x + power(v.order));
+        else den += "∂" + x + power(v.order);
+    }
+    if (format == Format::Latex) {
+        return "\\frac{\\partial" + power(total) + (fn.empty() ? "" : " " + fn) + "}{" + den + "}";
+    }
+    return "∂" + power(total) + fn + "/" + den;
+}
+
+std::string dot(Format format) { return format == Format::Latex ? " \\cdot " : " · "; }
+
+std::string factor_text(const Expr& e, Format format) {
+    std::string s = print(e, {format, {}});
+    bool wrap = e.kind() == Kind::Add || (!s.empty() && s[0] == '-');
+    if (!wrap) return s;
+    return format == Format::Latex ? "\\left(" + s + "\\right)" : "(" + s + ")";
+}
+
+std::string word(const std::string& text, Format format) {
+    return format == Format::Latex ? "\\text{" + text + "}" : text;
+}
+
+namespace {
+
+/// Most nodes of the tree (shared nodes counted each time) that brief() prints.
+constexpr std::size_t kBriefTreeNodes = 20'000;
+
+// Nodes of e as a tree, saturating past the limit: a DAG of 40 nodes can print as
+// millions of characters.
+std::size_t tree_size(const Expr& e, std::unordered_map<const Node*, std::size_t>& memo) {
+    auto it = memo.find(e.get());
+    if (it != memo.end()) return it->second;
+    std::size_t n = 1;
+    for (const Expr& a : e->args) n = std::min(n + tree_size(a, memo), kBriefTreeNodes + 1);
+    memo.emplace(e.get(), n);
+    return n;
+}
+
+}  // namespace
+
+std::string brief(const Expr& e, const PrintOptions& options, std::size_t width) {
+    const Format format = options.format;
+    std::unordered_map<const Node*, std::size_t> memo;
+    if (tree_size(e, memo) > kBriefTreeNodes) {
+        std::string what = "an expression of " + std::to_string(dag_size(e)) + " distinct nodes";
+        return format == Format::Latex ? "\\text{" + what + "}" : "(" + what + ")";
+    }
+    std::string s = print(e, options);
+    return format == Format::Latex || width == 0 ? s : ellipsize(s, width);
+}
+
+std::size_t display_width(const std::string& s) {
+    std::size_t n = 0;
+    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+    return n;
+}
+
+std::string ellipsize(const std::string& s, std::size_t width) {
+    if (display_width(s) <= width || width < 4) return s;
+    std::string out;
+    std::size_t cols = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        unsigned char c = static_cast<unsigned char>(s[i]);
+        if ((c & 0xC0) != 0x80) {
+            if (cols == width - 3) break;
+            ++cols;
+        }
+        out += s[i];
+    }
+    return out + "...";
+}
+
+std::string compact_number(double v) {
+    char buf[64];
+    double a = std::fabs(v);
+    if (v == std::floor(v) && a < 1e15) {
+        std::snprintf(buf, sizeof buf, "%.0f", v);
+    } else if (a >= 1e-3 && a < 1e9) {
+        std::snprintf(buf, sizeof buf, "%.4f", v);
+    } else {
+        std::snprintf(buf, sizeof buf, "%.4e", v);
+    }
+    std::string s = buf;
+    return s == "-0" ? "0" : s;
+}
+
+std::vector<std::string> TextTable::render(Format format) const {
+    std::vector<std::string> out;
+    std::size_t ncols = header.size();
+    auto cell = [&](const std::vector<std::string>& row, std::size_t c) -> std::string {
+        return c < row.size() ? row[c] : "";
+    };
+    if (format == Format::Latex) {
+        std::string spec;
+        for (std::size_t c = 0; c < ncols; ++c) spec += c < right.size() && right[c] ? "r" : "l";
+        out.push_back("\\begin{tabular}{" + spec + "}");
+        auto line = [&](const std::vector<std::string>& row) {
+            std::string s;
+            for (std::size_t c = 0; c < ncols; ++c) {
+                std::string v = cell(row, c);
+                s += (c ? " & " : "") + (v.empty() ? "" : "$" + v + "$");
+            }
+            return s + " \\\\";
+        };
+        out.push_back(line(header) + " \\hline");
+        for (const auto& r : rows) out.push_back(line(r));
+        out.push_back("\\end{tabular}");
+        return out;
+    }
+    std::vector<std::size_t> width(ncols, 0);
+    for (std::size_t c = 0; c < ncols; ++c) width[c] = display_width(header[c]);
+    for (const auto& r : rows) {
+        for (std::size_t c = 0; c < ncols; ++c) width[c] = std::max(width[c], display_width(cell(r, c)));
+    }
+    auto line = [&](const std::vector<std::string>& row) {
+        std::string s;
+        for (std::size_t c = 0; c < ncols; ++c) {
+            std::string v = cell(row, c);
+            std::string pad(width[c] - display_width(v), ' ');
+            bool r = c < right.size() && right[c];
+            s += (c ? "  " : "") + (r ? pad + v : v + pad);
+        }
+        while (!s.empty() && s.back() == ' ') s.pop_back();
+        return s;
+    };
+    out.push_back(line(header));
+    for (const auto& r : rows) out.push_back(line(r));
+    return out;
+}
+
+}  // namespace dfdx::chain
