@@ -67,41 +67,6 @@ void check_no_unknown_at_point(const Expr& value, const Syntax& syntax) {
     }
 }
 
-/// A number written exactly in few symbols: rationals, roots of small whole numbers, pi
-/// and e, and their sums and products (`sqrt(2)/2`, `2 - sqrt(3)`, `pi/6`). Roots of
-/// fractions (`sqrt(53/100)`, from points like x=0.53) read better as decimals. A power
-/// of a number to a whole exponent only survives construction when it is too large to
-/// expand (`3^(-1000000)`): that one prints as a decimal.
-bool closed_form(const Expr& e, int depth = 0) {
-    switch (e.kind()) {
-        case Kind::Number:
-        case Kind::Constant: return true;
-        case Kind::Pow: {
-            const Expr& b = e->args[0];
-            const Expr& x = e->args[1];
-            return b.kind() == Kind::Number && x.kind() == Kind::Number && !is_integer(x->num) &&
-                   is_integer(b->num) && bit_size(b->num) <= 32 && bit_size(x->num) <= 16;
-        }
-        case Kind::Mul:
-        case Kind::Add:
-            if (depth > 1 || e->args.size() > 4) return false;
-            return std::all_of(e->args.begin(), e->args.end(),
-                               [&](const Expr& a) { return closed_form(a, depth + 1); });
-        case Kind::Symbol:
-        case Kind::Func:
-        case Kind::Apply:
-        case Kind::Deriv:
-        case Kind::Vector: return false;
-    }
-    return false;
-}
-
-/// Printed exactly rather than as a decimal: rationals, and closed forms of a few symbols.
-bool shown_exactly(const Expr& e) {
-    constexpr std::size_t kShort = 32;  // characters of the plain form
-    return is_number(e) || (closed_form(e) && print(e).size() <= kShort);
-}
-
 /// True when the statement computes a result (a derivative, grad, taylor, a call of a
 /// defined function): that result prints in textbook form. Expressions typed as they are,
 /// and the explicit rewrites (simplify, factor, ...), print as written.
@@ -118,54 +83,6 @@ bool computed(const Syntax& s, const Environment& env) {
 }
 
 }  // namespace
-
-std::string Session::show(const Expr& e, bool force_decimal, const std::vector<std::string>& leading) const {
-    PrintOptions opt{settings_.format, leading};
-    if (e.kind() == Kind::Vector) {
-        if (!force_decimal && std::all_of(e->args.begin(), e->args.end(), [](const Expr& a) {
-                return !is_constant_value(a) || shown_exactly(a) || a.kind() == Kind::Vector;
-            })) {
-            bool nested_numeric = false;
-            for (const Expr& a : e->args) {
-                if (a.kind() == Kind::Vector) {
-                    for (const Expr& b : a->args) nested_numeric |= is_constant_value(b) && !shown_exactly(b);
-                }
-            }
-            if (!nested_numeric) return print(e, opt);
-        }
-        std::vector<std::string> parts;
-        for (const Expr& a : e->args) parts.push_back(show(a, force_decimal, leading));
-        if (settings_.format == Format::Latex) return "\\left[" + join(parts, ", ") + "\\right]";
-        return "[" + join(parts, ", ") + "]";
-    }
-    if (shown_exactly(e) && !force_decimal) return print(e, opt);
-    if (is_constant_value(e)) {
-        try {
-            return decimals_.text(e, settings_.precision);
-        } catch (const Error& err) {
-            // Past a decimal's reach (10^10^10^10, or a zero no precision can confirm):
-            // the exact value, unless a decimal was asked for.
-            if (force_decimal || err.code() != ErrorCode::Limit) throw;
-            return print(e, opt);
-        }
-    }
-    if (force_decimal) {
-        auto names = free_symbols(e);
-        throw Error(ErrorCode::Type, "approx needs a number, but " +
-                                         (names.empty() ? std::string("an unknown function") : names[0]) +
-                                         " has no value (give one with 'at')");
-    }
-    return print(e, opt);
-}
-
-Expr Session::textbook(const Expr& e) const {
-    if (e->args.empty() || is_constant_value(e)) return e;  // numbers print as numbers
-    if (auto it = simplified_.find(e); it != simplified_.end()) return it->second;
-    Expr r = simplify(e);
-    if (simplified_.size() > 256) simplified_.clear();
-    simplified_.emplace(e, r);
-    return r;
-}
 
 bool Session::run(std::string_view chunk, Sink& sink) {
     bool ok = true;
@@ -281,10 +198,10 @@ void Session::execute(const Statement& st, std::string_view chunk, Sink& sink) {
         case StatementKind::Sensitivity:
         case StatementKind::Check: {
             std::vector<std::string> lines =
-                st.kind == StatementKind::Explain     ? run_explain(st, *this, notes)
-                : st.kind == StatementKind::Backprop  ? run_backprop(st, *this, notes)
-                : st.kind == StatementKind::Sensitivity ? run_sensitivity(st, *this, notes)
-                                                       : run_check(st, *this, notes);
+                st.kind == StatementKind::Explain     ? run_explain(st, view(), notes)
+                : st.kind == StatementKind::Backprop  ? run_backprop(st, view(), notes)
+                : st.kind == StatementKind::Sensitivity ? run_sensitivity(st, view(), notes)
+                                                       : run_check(st, view(), notes);
             flush_notes();
             for (const std::string& l : lines) sink.result(l);
             return;
@@ -293,8 +210,8 @@ void Session::execute(const Statement& st, std::string_view chunk, Sink& sink) {
         case StatementKind::Plot: {
             std::string file_text;
             std::vector<std::string> lines = st.kind == StatementKind::Table
-                                                 ? run_table(st, *this, notes, file_text)
-                                                 : run_plot(st, *this, notes, file_text, plot_width_);
+                                                 ? run_table(st, view(), notes, file_text)
+                                                 : run_plot(st, view(), notes, file_text, plot_width_);
             flush_notes();
             if (!st.file.empty()) sink.request({Request::Kind::WriteFile, st.file, file_text});
             for (const std::string& l : lines) sink.result(l);
@@ -380,7 +297,7 @@ void Session::command(const Statement& st, Sink& sink) {
             env_.clear_all();
             memo_.clear();
             resolved_ = {};
-            simplified_.clear();
+            present_ = Presenter();
             sink.result(removed.empty() ? "nothing to clear" : "cleared " + join(removed, ", "));
             return;
         }

@@ -6,21 +6,18 @@
 #include <string_view>
 #include <unordered_map>
 
-#include "numbers/decimal.hpp"
 #include "calculus/diff.hpp"
 #include "numbers/domain_guard.hpp"
 #include "resolve/environment.hpp"
 #include "expr/error.hpp"
 #include "text/parser.hpp"
 #include "print/print.hpp"
+#include "resolve/present.hpp"
+#include "resolve/settings.hpp"
+#include "views/context.hpp"
 #include "text/syntax.hpp"
 
 namespace dfdx {
-
-struct Settings {
-    Format format = Format::Plain;
-    int precision = 15;  ///< significant digits of decimal results, 1 to max_precision
-};
 
 /// Work the session asks its host to do: it never touches files itself.
 struct Request {
@@ -63,7 +60,9 @@ public:
     /// (`sqrt(2)/2`, `pi/6`), else a correctly rounded decimal when numeric, symbolic
     /// otherwise.
     [[nodiscard]] std::string show(const Expr& e, bool force_decimal = false,
-                                   const std::vector<std::string>& leading = {}) const;
+                                   const std::vector<std::string>& leading = {}) const {
+        return present_.show(e, settings_, force_decimal, leading);
+    }
 
 private:
     void execute(const Statement& st, std::string_view chunk, Sink& sink);
@@ -73,12 +72,11 @@ private:
     void set(const Statement& st, Sink& sink);
     Bindings point_of(const std::vector<Assignment>& at, std::vector<std::string>& notes);
 
-public:
-    /// The textbook form of a result about to be printed (simplify.hpp), remembered by
-    /// value: a script that prints one derivative many times simplifies it once.
-    Expr textbook(const Expr& e) const;
+    [[nodiscard]] Expr textbook(const Expr& e) const { return present_.textbook(e); }
 
 private:
+    /// What the views read: the environment, the settings, and how values are shown.
+    [[nodiscard]] ViewContext view() const { return {env_, settings_, present_}; }
 
     Environment env_;
     Settings settings_;
@@ -92,9 +90,8 @@ private:
         Expr value;
         std::shared_ptr<const DomainGuard> guard;  ///< what it differentiates, checked at points
     } resolved_;
-    mutable std::unordered_map<Expr, Expr, ExprHash> simplified_;  ///< textbook(): results by value
+    Presenter present_;  ///< how values are shown; textbook forms remembered by value
     ParseCache parse_cache_;  ///< and its text is parsed once (parser.hpp)
-    mutable DecimalEvaluator decimals_;  ///< MPFR scratch kept warm between decimals
     int plot_width_ = 80;
 };
 

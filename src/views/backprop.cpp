@@ -14,7 +14,7 @@
 #include "expr/error.hpp"
 #include "expr/functions.hpp"
 #include "print/print.hpp"
-#include "session/session.hpp"
+#include "views/context.hpp"
 #include "calculus/substitute.hpp"
 
 namespace dfdx {
@@ -385,9 +385,9 @@ std::string names_text(const std::vector<std::string>& vars, Format f) {
 
 }  // namespace
 
-std::vector<std::string> run_backprop(const Statement& st, const Session& session, std::vector<std::string>& notes) {
-    const Environment& env = session.environment();
-    const Format f = session.settings().format;
+std::vector<std::string> run_backprop(const Statement& st, const ViewContext& view, std::vector<std::string>& notes) {
+    const Environment& env = view.environment();
+    const Format f = view.settings.format;
     Expr e;
     std::vector<std::string> vars;
     if (st.expr->kind == SyntaxKind::Name && env.function(st.expr->text)) {
@@ -407,10 +407,10 @@ std::vector<std::string> run_backprop(const Statement& st, const Session& sessio
     std::vector<std::string> lines = graph_lines(g, f, vars);
     // The graph's rows show doubles; the value and the gradient are the exact values at
     // the point, as decimals with the digits `approx` gives them.
-    std::string value = session.show(substitute(e, point.values), true);
+    std::string value = view.show(substitute(e, point.values), true);
     std::string grad;
     for (const std::string& v : vars) {
-        grad += (grad.empty() ? "" : ", ") + session.show(substitute(diff(e, v), point.values), true);
+        grad += (grad.empty() ? "" : ", ") + view.show(substitute(diff(e, v), point.values), true);
     }
     if (f == Format::Latex) {
         lines.push_back("\\text{value} = " + value);

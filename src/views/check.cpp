@@ -150,9 +150,9 @@ std::string verdict_text(Verdict v, const FiniteDifference& fd) {
 
 }  // namespace
 
-std::vector<std::string> run_check(const Statement& st, const Session& session, std::vector<std::string>& notes) {
-    const Environment& env = session.environment();
-    const Format f = session.settings().format;
+std::vector<std::string> run_check(const Statement& st, const ViewContext& view, std::vector<std::string>& notes) {
+    const Environment& env = view.environment();
+    const Format f = view.settings.format;
     chain::DerivativeForm form = chain::read_derivative(*st.expr, env, notes, "check");
     Expr e = env.expand(form.operand);
     if (e.kind() == Kind::Vector) {
@@ -172,9 +172,9 @@ std::vector<std::string> run_check(const Statement& st, const Session& session, 
     FiniteDifference fd = central_difference(e, form.vars, point.numeric());
 
     // The difference is computed in doubles: it has no more digits than a double holds.
-    const int digits = std::min(session.settings().precision, 17);
+    const int digits = std::min(view.settings.precision, 17);
     std::string symbolic = print(d, {f, {}});
-    std::string value = session.show(at);
+    std::string value = view.show(at);
     if (value != symbolic) symbolic += " = " + value;
     std::string steps;
     for (const auto& [name, h] : fd.steps) {

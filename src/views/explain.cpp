@@ -319,25 +319,25 @@ bool explain_composition(const chain::DerivativeForm& form, const Expr& expanded
 }
 
 // A value as results print, or its size when it is too long to print at all.
-std::string shown(const Expr& e, const Session& session) {
+std::string shown(const Expr& e, const ViewContext& view) {
     try {
-        return session.show(e);
+        return view.show(e);
     } catch (const Error& err) {
         if (err.code() != ErrorCode::Limit) throw;
-        return chain::brief(e, {session.settings().format, {}}, 0);
+        return chain::brief(e, {view.settings.format, {}}, 0);
     }
 }
 
 }  // namespace
 
-std::vector<std::string> explain_lines(const chain::DerivativeForm& form, const Session& session,
+std::vector<std::string> explain_lines(const chain::DerivativeForm& form, const ViewContext& view,
                                        const chain::ExactPoint* point) {
-    const Environment& env = session.environment();
-    const Format f = session.settings().format;
+    const Environment& env = view.environment();
+    const Format f = view.settings.format;
     Expr expanded = env.expand(form.operand);
     Expr result = differentiate(expanded, form.vars, env);
-    std::string result_text = shown(result, session);
-    Expr simple = session.textbook(result);
+    std::string result_text = shown(result, view);
+    Expr simple = view.textbook(result);
     unsigned long long total = 0;
     std::vector<std::string> steps = first_steps(form.vars, total);
     std::vector<std::string> out;
@@ -347,17 +347,17 @@ std::vector<std::string> explain_lines(const chain::DerivativeForm& form, const 
                                           : chain::brief(expanded, {f, {}}, 40));
     }
     auto value_at_point = [&] {
-        if (!(simple == result)) out.push_back("simplified: " + name + " = " + shown(simple, session));
+        if (!(simple == result)) out.push_back("simplified: " + name + " = " + shown(simple, view));
         if (point) {
             out.push_back("at " + point->text(f) + ": " + name + " = " +
-                          session.show(substitute(result, point->values)));
+                          view.show(substitute(result, point->values)));
         }
         return out;
     };
     Expr cur = expanded;
     for (std::size_t i = 0; i < steps.size(); ++i) {
         if (i == 0) {
-            std::string step_result = total == 1 ? result_text : shown(diff(cur, steps[0]), session);
+            std::string step_result = total == 1 ? result_text : shown(diff(cur, steps[0]), view);
             std::string chain_name;
             if (explain_composition(form, expanded, steps[0], step_result, env, f, out, chain_name)) {
                 cur = diff(cur, steps[0]);
@@ -383,12 +383,12 @@ std::vector<std::string> explain_lines(const chain::DerivativeForm& form, const 
     return value_at_point();
 }
 
-std::vector<std::string> run_explain(const Statement& st, const Session& session, std::vector<std::string>& notes) {
-    const Environment& env = session.environment();
+std::vector<std::string> run_explain(const Statement& st, const ViewContext& view, std::vector<std::string>& notes) {
+    const Environment& env = view.environment();
     chain::DerivativeForm form = chain::read_derivative(*st.expr, env, notes, "explain");
-    if (st.at.empty()) return explain_lines(form, session, nullptr);
+    if (st.at.empty()) return explain_lines(form, view, nullptr);
     chain::ExactPoint point = chain::read_point(st.at, env, notes);
-    return explain_lines(form, session, &point);
+    return explain_lines(form, view, &point);
 }
 
 }  // namespace dfdx

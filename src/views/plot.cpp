@@ -243,10 +243,10 @@ void trace_plot(Plot& plot, double pixels_y) {
     }
 }
 
-std::vector<std::string> run_plot(const Statement& st, const Session& session, std::vector<std::string>& notes,
+std::vector<std::string> run_plot(const Statement& st, const ViewContext& view, std::vector<std::string>& notes,
                                   std::string& svg, int width) {
-    RangeExprs ex = resolve_range_exprs(st, session, notes);
-    Range range = resolve_range(st, session, notes);
+    RangeExprs ex = resolve_range_exprs(st, view, notes);
+    Range range = resolve_range(st, view, notes);
     Grid grid(range, 2001, max_plot_points, "the plot");
     const bool to_file = !st.file.empty();
     if (!to_file && width < 30) {

@@ -71,11 +71,11 @@ std::string show_number(const std::optional<Rational>& exact, double value) {
 }
 
 /// The value of a range bound: resolved, expanded, numeric and finite.
-double number_of(const Syntax& s, const std::string& what, const Session& session,
+double number_of(const Syntax& s, const std::string& what, const ViewContext& view,
                  std::vector<std::string>& notes, std::optional<Rational>& exact) {
     try {
-        ResolveContext ctx{session.environment(), nullptr, {}, &notes};
-        Expr e = session.environment().expand(resolve(s, ctx));
+        ResolveContext ctx{view.environment(), nullptr, {}, &notes};
+        Expr e = view.environment().expand(resolve(s, ctx));
         if (e.kind() == Kind::Vector) throw Error(ErrorCode::Type, what + " must be a number, not a vector");
         std::vector<std::string> names = free_symbols(e);
         if (!names.empty() || has_unknown_calls(e)) {
@@ -114,8 +114,8 @@ bool fits(const mpz_class& z) {
 
 }  // namespace
 
-RangeExprs resolve_range_exprs(const Statement& st, const Session& session, std::vector<std::string>& notes) {
-    const Environment& env = session.environment();
+RangeExprs resolve_range_exprs(const Statement& st, const ViewContext& view, std::vector<std::string>& notes) {
+    const Environment& env = view.environment();
     if (auto v = env.value(st.var)) {
         throw Error(ErrorCode::BoundVariable,
                     st.var + " is bound to " + print(*v) + ", so it cannot be the variable of the range; "
@@ -123,7 +123,7 @@ RangeExprs resolve_range_exprs(const Statement& st, const Session& session, std:
                     st.span);
     }
     check_variable(st.var, env, st.span);
-    Format format = session.settings().format == Format::Unicode ? Format::Unicode : Format::Plain;
+    Format format = view.settings.format == Format::Unicode ? Format::Unicode : Format::Plain;
     RangeExprs out;
     out.var_label = print_name(st.var, format);
     for (const SyntaxPtr& s : st.exprs) {
@@ -154,11 +154,11 @@ RangeExprs resolve_range_exprs(const Statement& st, const Session& session, std:
     return out;
 }
 
-Range resolve_range(const Statement& st, const Session& session, std::vector<std::string>& notes) {
+Range resolve_range(const Statement& st, const ViewContext& view, std::vector<std::string>& notes) {
     Range r;
     r.var = st.var;
-    r.lo = number_of(*st.lo, "the start of the range", session, notes, r.lo_exact);
-    r.hi = number_of(*st.hi, "the end of the range", session, notes, r.hi_exact);
+    r.lo = number_of(*st.lo, "the start of the range", view, notes, r.lo_exact);
+    r.hi = number_of(*st.hi, "the end of the range", view, notes, r.hi_exact);
     const std::string shown = "[" + show_number(r.lo_exact, r.lo) + ", " + show_number(r.hi_exact, r.hi) + "]";
     const Span ends{st.lo->span.begin, st.hi->span.end};
     if (r.lo == r.hi) throw Error(ErrorCode::Type, "the range " + shown + " is empty: its ends are equal", ends);
@@ -169,7 +169,7 @@ Range resolve_range(const Statement& st, const Session& session, std::vector<std
         throw Error(ErrorCode::Limit, "the range " + shown + " is too wide for floating point", ends);
     }
     if (st.step) {
-        r.step = number_of(*st.step, "the step", session, notes, r.step_exact);
+        r.step = number_of(*st.step, "the step", view, notes, r.step_exact);
         if (*r.step <= 0) {
             throw Error(ErrorCode::Type, "the step must be positive, not " + show_number(r.step_exact, *r.step),
                         st.step->span);
@@ -177,7 +177,7 @@ Range resolve_range(const Statement& st, const Session& session, std::vector<std
     }
     if (st.points) {
         std::optional<Rational> n;
-        number_of(*st.points, "the number of points", session, notes, n);
+        number_of(*st.points, "the number of points", view, notes, n);
         if (!n || !is_integer(*n) || *n < 2) {
             throw Error(ErrorCode::Type, "the number of points must be a whole number of at least 2",
                         st.points->span);

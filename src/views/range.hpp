@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "expr/expr.hpp"
-#include "session/session.hpp"
+#include "views/context.hpp"
 #include "text/syntax.hpp"
 
 namespace dfdx {
@@ -31,7 +31,7 @@ struct RangeExprs {
 /// built-in) means that function of the range variable: `plot f, f'` is
 /// `plot f(x), f'(x)`. Labels are `f(x)`, `f'(x)` for user functions, else the printed
 /// expression.
-RangeExprs resolve_range_exprs(const Statement& st, const Session& session,
+RangeExprs resolve_range_exprs(const Statement& st, const ViewContext& view,
                                std::vector<std::string>& notes);
 
 /// The range [lo, hi] of a table or plot and the spacing asked for.
@@ -46,7 +46,7 @@ struct Range {
 
 /// Resolves and checks the range of `st`: numeric, finite, lo < hi, a positive step, a
 /// whole number of points of at least 2. Errors point at the offending part.
-Range resolve_range(const Statement& st, const Session& session, std::vector<std::string>& notes);
+Range resolve_range(const Statement& st, const ViewContext& view, std::vector<std::string>& notes);
 
 /// Evenly spaced points lo, lo + h, ..., exact when the range and step are rational.
 class Grid {

@@ -21,10 +21,10 @@ struct Target {
     std::string header;    ///< the value column's heading
 };
 
-Target read_target(const Statement& st, const Session& session, const chain::ExactPoint& point,
+Target read_target(const Statement& st, const ViewContext& view, const chain::ExactPoint& point,
                    std::vector<std::string>& notes) {
-    const Environment& env = session.environment();
-    const Format f = session.settings().format;
+    const Environment& env = view.environment();
+    const Format f = view.settings.format;
     const Syntax& s = *st.expr;
     Target t;
     if (s.kind == SyntaxKind::Name && env.function(s.text)) {
@@ -86,11 +86,11 @@ bool is_undefined_here(const Error& e) {
 
 }  // namespace
 
-std::vector<std::string> run_sensitivity(const Statement& st, const Session& session, std::vector<std::string>& notes) {
-    const Environment& env = session.environment();
-    const Format f = session.settings().format;
+std::vector<std::string> run_sensitivity(const Statement& st, const ViewContext& view, std::vector<std::string>& notes) {
+    const Environment& env = view.environment();
+    const Format f = view.settings.format;
     chain::ExactPoint point = chain::read_point(st.at, env, notes);
-    Target t = read_target(st, session, point, notes);
+    Target t = read_target(st, view, point, notes);
     Expr h = read_nudge(st, env, notes);
     const bool unit = is_one(h);
     const Expr base = substitute(t.expr, point.values);
@@ -107,8 +107,8 @@ std::vector<std::string> run_sensitivity(const Statement& st, const Session& ses
     table.right.back() = false;
 
     std::vector<std::string> row{chain::word("base", f)};
-    for (const std::string& v : t.vars) row.push_back(session.show(point.values.at(v)));
-    row.push_back(session.show(base));
+    for (const std::string& v : t.vars) row.push_back(view.show(point.values.at(v)));
+    row.push_back(view.show(base));
     table.rows.push_back(row);
 
     std::vector<std::string> curved, undefined;
@@ -117,22 +117,22 @@ std::vector<std::string> run_sensitivity(const Statement& st, const Session& ses
         Bindings moved = point.values;
         moved[v] = add(moved[v], h);
         row = {print_name(v, f) + nudge};
-        for (const std::string& w : t.vars) row.push_back(session.show(moved.at(w)));
+        for (const std::string& w : t.vars) row.push_back(view.show(moved.at(w)));
         Expr slope = substitute(diff(t.expr, v), point.values);
         try {
             Expr value = substitute(t.expr, moved);
             Expr change = sub(value, base);
             Expr rate = div(change, h);
-            row.push_back(session.show(value));
-            row.push_back(session.show(change));
-            if (!unit) row.push_back(session.show(rate));
+            row.push_back(view.show(value));
+            row.push_back(view.show(change));
+            if (!unit) row.push_back(view.show(rate));
             if (!same_number(rate, slope)) curved.push_back(print_name(v, f));
         } catch (const Error& e) {
             if (!is_undefined_here(e)) throw;
             for (int k = unit ? 2 : 3; k > 0; --k) row.push_back(chain::word("undef", f));
             undefined.push_back(print_name(v, f));
         }
-        row.push_back(chain::partial(t.function, v, f) + " = " + session.show(slope));
+        row.push_back(chain::partial(t.function, v, f) + " = " + view.show(slope));
         table.rows.push_back(row);
     }
     std::vector<std::string> lines = table.render(f);

@@ -134,10 +134,10 @@ std::vector<std::string> printed_lines(const RangeExprs& ex, const Grid& grid,
 
 }  // namespace
 
-std::vector<std::string> run_table(const Statement& st, const Session& session, std::vector<std::string>& notes,
+std::vector<std::string> run_table(const Statement& st, const ViewContext& view, std::vector<std::string>& notes,
                                    std::string& csv) {
-    RangeExprs ex = resolve_range_exprs(st, session, notes);
-    Range range = resolve_range(st, session, notes);
+    RangeExprs ex = resolve_range_exprs(st, view, notes);
+    Range range = resolve_range(st, view, notes);
     const bool to_file = !st.file.empty();
     Grid grid(range, 11, max_table_rows, "the table");
     if (!to_file && grid.size() > max_printed_rows) {
@@ -149,7 +149,7 @@ std::vector<std::string> run_table(const Statement& st, const Session& session, 
     Evaluated ev = evaluate_table(ex, range.var, grid);
     // Tables compute in double precision for speed (docs/decisions.md, issue 14): at most the
     // 17 digits a double holds, whatever the precision setting.
-    const int digits = std::min(session.settings().precision, 17);
+    const int digits = std::min(view.settings.precision, 17);
     if (to_file) {
         csv = csv_text(ex, range.var, grid, ev, digits);
         return {"wrote " + std::to_string(grid.size()) + " rows to " + st.file};
