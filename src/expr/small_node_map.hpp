@@ -9,7 +9,9 @@
 #include <unordered_map>
 #include <utility>
 
-#include "expr/expr.hpp"
+namespace dfdx {
+class Node;  // expr.hpp; only addresses are kept here
+}  // namespace dfdx
 
 namespace dfdx::detail {
 

@@ -1,4 +1,6 @@
-// The built-in function table: derivative rules, numeric values, exact values, help.
+// The table of built-in functions (functions.hpp declares what an entry is): each one's
+// derivative rule, numeric value, domain and exact values. Its entries build expressions, so
+// this file sits above construct.cpp, which reads the table only through functions.hpp.
 #include "expr/functions.hpp"
 
 #include <array>
@@ -7,7 +9,6 @@
 
 #include "expr/construct.hpp"
 #include "expr/error.hpp"
-#include "print/print.hpp"
 #include "expr/exact_values.hpp"
 
 namespace dfdx {
@@ -200,9 +201,20 @@ std::optional<Rational> pi_multiple(const Expr& a) {
     return std::nullopt;
 }
 
+// c*pi as the printer writes it in plain text: pi, -pi, 3*pi, pi/2, -3*pi/2. The table
+// sits below the printer, so the one message that names such an angle spells it here.
+std::string pi_multiple_text(const Rational& c) {
+    const mpz_class p = c.get_num(), q = c.get_den();
+    std::string s = p < 0 ? "-" : "";
+    if (abs(p) != 1) s += mpz_class(abs(p)).get_str() + "*";
+    s += "pi";
+    if (q != 1) s += "/" + q.get_str();
+    return s;
+}
+
 // Exact values of the circular functions at whole multiples of pi/2 (sin(pi) = 0, and
 // tan(pi/2) is an error rather than 1.6e16).
-std::optional<Expr> fold_at_pi(std::uint32_t id, const Expr& a, const Rational& c) {
+std::optional<Expr> fold_at_pi(std::uint32_t id, const Rational& c) {
     const Rational t = 2 * c;
     if (!is_integer(t)) return std::nullopt;
     mpz_class r = t.get_num() % 4;
@@ -212,7 +224,7 @@ std::optional<Expr> fold_at_pi(std::uint32_t id, const Expr& a, const Rational& 
     const std::string_view n = kTable[id].name;
     const long s = sin_k[k], co = cos_k[k];
     const bool undefined = ((n == "tan" || n == "sec") && co == 0) || ((n == "cot" || n == "csc") && s == 0);
-    if (undefined) throw Error(ErrorCode::Domain, std::string(n) + " is undefined at " + print(a));
+    if (undefined) throw Error(ErrorCode::Domain, std::string(n) + " is undefined at " + pi_multiple_text(c));
     if (n == "sin") return num(s);
     if (n == "cos") return num(co);
     if (n == "tan") return num(s * co);
@@ -250,8 +262,8 @@ static std::optional<Expr> fold_counting(std::uint32_t id, std::span<const Expr>
     for (const Expr& a : args) {
         // A constant that did not fold to a number (pi, sqrt(2)) is not a whole number.
         if (!is_number(a) && is_constant_value(a)) {
-            throw Error(ErrorCode::Domain, std::string(kTable[id].name) + " is defined for whole numbers only, not " +
-                                               print(a));
+            std::string what = a.kind() == Kind::Constant ? ", not " + std::string(a->id == static_cast<std::uint32_t>(ConstantId::Pi) ? "pi" : "e") : "";
+            throw Error(ErrorCode::Domain, std::string(kTable[id].name) + " is defined for whole numbers only" + what);
         }
         if (!is_number(a)) return std::nullopt;
     }
@@ -325,7 +337,7 @@ std::optional<Expr> fold_function(std::uint32_t id, std::span<const Expr> args) 
         return num(1);
     }
     if (auto c = pi_multiple(a)) {
-        if (auto v = fold_at_pi(id, a, *c)) return v;
+        if (auto v = fold_at_pi(id, *c)) return v;
         return detail::fold_trig_at_pi(id, *c);
     }
     if (auto v = detail::fold_inverse_trig(id, a)) return v;
