@@ -20,14 +20,14 @@ public:
     Expr operator()(const Expr& e) {
         auto it = memo_.find(e.get());
         if (it != memo_.end()) return it->second;
-        Expr d = compute(e);
+        Expr d = derive(e);
         memo_.emplace(e.get(), d);
         keep_.push_back(e);  // keeps the key node alive while it is in the memo
         return d;
     }
 
 private:
-    Expr compute(const Expr& e) {
+    Expr derive(const Expr& e) {
         switch (e.kind()) {
             case Kind::Number:
             case Kind::Constant: return num(0);
@@ -136,9 +136,9 @@ Expr diff(const Expr& e, const std::string& var, unsigned long long n) {
     for (unsigned long long k = 0; k < n; ++k) {
         if (is_zero(cur)) return cur;
         if (history.size() < 64) {
-            auto [it, fresh] = seen.emplace(cur.get(), k);
+            auto [it, inserted] = seen.emplace(cur.get(), k);
             history.push_back(cur);
-            if (!fresh) {
+            if (!inserted) {
                 unsigned long long period = k - it->second;
                 return history[it->second + (n - it->second) % period];
             }

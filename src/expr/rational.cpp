@@ -308,26 +308,26 @@ Rational parse_decimal(std::string_view text) {
         if (negative) exponent = -exponent;
     }
     if (mantissa.empty()) mantissa = "0";
-    long power = exponent - frac_digits;
-    if (mantissa.size() <= 18 && power >= -18 && power <= 0) {
-        // The usual literal (3, 0.001, 2.5e-3): a 64-bit mantissa over a power of ten.
+    long ten_exp = exponent - frac_digits;
+    if (mantissa.size() <= 18 && ten_exp >= -18 && ten_exp <= 0) {
+        // The usual literal (3, 0.001, 2.5e-3): a 64-bit mantissa over a ten_exp of ten.
         std::int64_t m = 0, scale = 1;
         for (char c : mantissa) m = m * 10 + (c - '0');
-        for (long k = 0; k < -power; ++k) scale *= 10;
+        for (long k = 0; k < -ten_exp; ++k) scale *= 10;
         return Rational(static_cast<long>(m), static_cast<long>(scale));
     }
     mpz_class m(mantissa, 10);
     if (m == 0) return Rational(0);
     // Digits and exponent both count: a million-digit literal is past the limit too.
-    if (static_cast<double>(std::labs(power) + mantissa.size()) * 3.32 > static_cast<double>(max_number_bits)) {
-        std::string shown(text.substr(0, 40));
-        if (text.size() > 40) shown += "...";
-        throw Error(ErrorCode::Limit, "the number " + shown + " is past the limit of " +
+    if (static_cast<double>(std::labs(ten_exp) + mantissa.size()) * 3.32 > static_cast<double>(max_number_bits)) {
+        std::string excerpt(text.substr(0, 40));
+        if (text.size() > 40) excerpt += "...";
+        throw Error(ErrorCode::Limit, "the number " + excerpt + " is past the limit of " +
                                           std::to_string(max_number_bits) + " bits");
     }
     mpz_class scale;
-    mpz_ui_pow_ui(scale.get_mpz_t(), 10, static_cast<unsigned long>(std::labs(power)));
-    if (power >= 0) return Rational(mpz_class(m * scale));
+    mpz_ui_pow_ui(scale.get_mpz_t(), 10, static_cast<unsigned long>(std::labs(ten_exp)));
+    if (ten_exp >= 0) return Rational(mpz_class(m * scale));
     return Rational(m, scale);
 }
 
