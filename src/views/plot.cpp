@@ -75,9 +75,28 @@ bool is_jump(const Compiled& f, PlotPoint a, PlotPoint b, double tolerance, Plot
     return true;
 }
 
+/// The point of segment a-a+d at parameter t, on the frame's edge `edge` (0 x_lo, 1 x_hi,
+/// 2 y_lo, 3 y_hi): that coordinate is the edge's own value, not a + t*d, which loses
+/// every digit when a is a pole's 1e21 and the frame ends at 30.
+PlotPoint on_edge(const PlotFrame& f, PlotPoint a, double dx, double dy, double t, int edge) {
+    switch (edge) {
+        case 0: return {f.x_lo, a.y + t * dy};
+        case 1: return {f.x_hi, a.y + t * dy};
+        case 2: return {a.x + t * dx, f.y_lo};
+        default: return {a.x + t * dx, f.y_hi};
+    }
+}
+
 /// The part of segment p-q inside the frame (Liang-Barsky), if any.
 bool clip(const PlotFrame& f, PlotPoint& p, PlotPoint& q) {
+    // Both ends past one edge: nothing to draw. Said first, because near a pole rounding
+    // puts the crossing at t = 1 exactly, which would keep a sliver (decision 68).
+    if ((p.x < f.x_lo && q.x < f.x_lo) || (p.x > f.x_hi && q.x > f.x_hi) || (p.y < f.y_lo && q.y < f.y_lo) ||
+        (p.y > f.y_hi && q.y > f.y_hi)) {
+        return false;
+    }
     double t0 = 0, t1 = 1;
+    int edge0 = -1, edge1 = -1;
     const double dx = q.x - p.x, dy = q.y - p.y;
     const double ps[4] = {-dx, dx, -dy, dy};
     const double qs[4] = {p.x - f.x_lo, f.x_hi - p.x, p.y - f.y_lo, f.y_hi - p.y};
@@ -87,13 +106,13 @@ bool clip(const PlotFrame& f, PlotPoint& p, PlotPoint& q) {
             continue;
         }
         const double t = qs[i] / ps[i];
-        if (ps[i] < 0) t0 = std::max(t0, t);
-        else t1 = std::min(t1, t);
+        if (ps[i] < 0 && t > t0) t0 = t, edge0 = i;
+        else if (ps[i] > 0 && t < t1) t1 = t, edge1 = i;
         if (t0 > t1) return false;
     }
     const PlotPoint a = p;
-    if (t0 > 0) p = {a.x + t0 * dx, a.y + t0 * dy};
-    if (t1 < 1) q = {a.x + t1 * dx, a.y + t1 * dy};  // an end inside stays exactly as it was
+    if (edge0 >= 0) p = on_edge(f, a, dx, dy, t0, edge0);
+    if (edge1 >= 0) q = on_edge(f, a, dx, dy, t1, edge1);  // an end inside stays exactly as it was
     return true;
 }
 
