@@ -43,6 +43,7 @@ bool want_color(const std::string& mode, int fd) {
 
 Driver::Driver(const Options& options, Session& session) : options_(options), session_(session) {
     color_ = want_color(options.color, STDERR_FILENO);
+    session_.set_plot_color(want_color(options.color, STDOUT_FILENO));  // plots go to stdout
 }
 
 int Driver::run() {

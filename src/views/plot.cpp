@@ -3,6 +3,7 @@
 #include "views/plot.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 
 #include "views/commands.hpp"
@@ -262,23 +263,39 @@ void trace_plot(Plot& plot, double pixels_y) {
     }
 }
 
+PlotFormat plot_format(const std::string& file) {
+    const std::size_t dot = file.find_last_of("./");
+    std::string ext = dot == std::string::npos || file[dot] != '.' ? std::string() : file.substr(dot + 1);
+    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (ext == "svg") return PlotFormat::Svg;
+    if (ext == "png") return PlotFormat::Png;
+    if (ext == "pdf") return PlotFormat::Pdf;
+    throw Error(ErrorCode::Io, "plot writes .svg, .png or .pdf files, and " + file +
+                                   (ext.empty() ? " has no extension" : " ends in ." + ext));
+}
+
 std::vector<std::string> run_plot(const Statement& st, const ViewContext& view, std::vector<std::string>& notes,
-                                  std::string& svg, int width) {
+                                  std::string& file, const PlotTerminal& term) {
+    const bool to_file = !st.file.empty();
+    const PlotFormat format = to_file ? plot_format(st.file) : PlotFormat::Svg;  // before any work
     RangeExprs ex = resolve_range_exprs(st, view, notes);
     Range range = resolve_range(st, view, notes);
+    range.var = ex.var;
     Grid grid(range, 2001, max_plot_points, "the plot");
-    const bool to_file = !st.file.empty();
-    if (!to_file && width < 30) {
-        throw Error(ErrorCode::Limit, "a plot needs at least 30 columns, and the terminal has " + std::to_string(width));
+    if (!to_file && term.width < 30) {
+        throw Error(ErrorCode::Limit,
+                    "a plot needs at least 30 columns, and the terminal has " + std::to_string(term.width));
     }
     Plot plot = sample_plot(ex, range.var, grid, to_file ? 8 : 5);
     for (std::string& n : undefined_regions(plot)) notes.push_back(std::move(n));
     if (to_file) {
-        svg = render_svg(plot, 800, 500);
+        file = format == PlotFormat::Png   ? render_png(plot, 800, 500)
+               : format == PlotFormat::Pdf ? render_pdf(plot, 800, 500)
+                                           : render_svg(plot, 800, 500);
         const std::size_t n = plot.curves.size();
         return {"wrote a plot of " + std::to_string(n) + (n == 1 ? " curve" : " curves") + " to " + st.file};
     }
-    return render_text(plot, width);
+    return render_text(plot, term.width, term.color);
 }
 
 }  // namespace dfdx
