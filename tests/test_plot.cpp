@@ -300,3 +300,75 @@ TEST_CASE("SVG text is escaped") {
     CHECK(svg.find(">a&lt;b &amp; &quot;c&quot;</text>") != std::string::npos);
     CHECK(svg.find("a<b") == std::string::npos);
 }
+
+TEST_CASE("1/x is not joined across its pole, on a sample or between samples") {
+    for (double hi : {1.0, 2.0}) {
+        CAPTURE(hi);
+        Plot p = sampled({"1/x"}, -1, hi);
+        trace_plot(p, 80);
+        REQUIRE(p.curves[0].runs.size() == 2);  // one piece each side; no sliver at the pole
+        for (const auto& run : p.curves[0].runs) {
+            CHECK((run.back().x < 0 || run.front().x > 0));
+            // The branch leaves through the frame's edge next to the pole.
+            const PlotPoint& near = run.back().x < 0 ? run.back() : run.front();
+            CHECK((near.y == p.frame.y_lo || near.y == p.frame.y_hi));
+        }
+    }
+}
+
+TEST_CASE("colour: each curve's cells and legend item in its colour, the same text without it") {
+    Session s;
+    Capture plain = run(s, "plot sin(x), cos(x) for x in [-pi, pi]");
+    s.set_plot_color(true);
+    Capture coloured = run(s, "plot sin(x), cos(x) for x in [-pi, pi]");
+    REQUIRE(plain.lines.size() == coloured.lines.size());
+    bool blue = false, red = false;
+    for (std::size_t i = 0; i < plain.lines.size(); ++i) {
+        std::string stripped;
+        const std::string& l = coloured.lines[i];
+        for (std::size_t k = 0; k < l.size(); ++k) {
+            if (l[k] == '\033') {
+                k = l.find('m', k);
+                continue;
+            }
+            stripped += l[k];
+        }
+        CHECK(stripped == plain.lines[i]);
+        blue = blue || l.find("\033[34m") != std::string::npos;
+        red = red || l.find("\033[31m") != std::string::npos;
+    }
+    CHECK(blue);
+    CHECK(red);
+    CHECK(coloured.lines.back().find("\033[34m⠒⠒⠒⠒⠒⠒ sin(x)\033[0m") != std::string::npos);
+}
+
+TEST_CASE("without 'for', a plot runs its one free variable over [-10, 10]") {
+    Capture c = run("plot t^2 to p.svg");
+    REQUIRE(c.requests.size() == 1);
+    CHECK(c.requests[0].content.find("<title>plot of t^2 for t in [-10, 10]</title>") != std::string::npos);
+    Capture none = run("plot 3 to q.svg");
+    REQUIRE(none.requests.size() == 1);
+    CHECK(none.requests[0].content.find("for x in [-10, 10]</title>") != std::string::npos);
+    Capture text = run("plot sin");
+    CHECK(text.lines.size() > 8);
+    Session s;
+    Capture two;
+    s.run("plot a b", two);
+    REQUIRE(two.err.has_value());
+    CHECK(std::string(two.err->what()).find("several variables (a, b)") != std::string::npos);
+}
+
+TEST_CASE("picture formats by extension, and a clear error for others") {
+    CHECK(plot_format("a.svg") == PlotFormat::Svg);
+    CHECK(plot_format("dir.x/A.PNG") == PlotFormat::Png);
+    CHECK(plot_format("a.b.pdf") == PlotFormat::Pdf);
+    for (const char* bad : {"a.txt", "-", "svg", "dir.svg/a", "a."}) {
+        CAPTURE(bad);
+        try {
+            plot_format(bad);
+            FAIL_CHECK("no error");
+        } catch (const Error& e) {
+            CHECK(std::string(e.what()).find(".svg, .png or .pdf") != std::string::npos);
+        }
+    }
+}

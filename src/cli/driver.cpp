@@ -28,11 +28,14 @@ namespace {
 
 constexpr int kMaxLoadDepth = 16;
 
+/// --color auto (the default) means colour only on a terminal that shows it: not into a
+/// pipe or file, not with NO_COLOR set, not on TERM=dumb. always and never override all.
 bool want_color(const std::string& mode, int fd) {
     if (mode == "always") return true;
     if (mode == "never") return false;
     const char* no_color = std::getenv("NO_COLOR");
     if (no_color && *no_color) return false;
+    if (dumb_terminal()) return false;
     return isatty(fd) != 0;
 }
 
@@ -40,6 +43,7 @@ bool want_color(const std::string& mode, int fd) {
 
 Driver::Driver(const Options& options, Session& session) : options_(options), session_(session) {
     color_ = want_color(options.color, STDERR_FILENO);
+    session_.set_plot_color(want_color(options.color, STDOUT_FILENO));  // plots go to stdout
 }
 
 int Driver::run() {
@@ -249,10 +253,17 @@ void Driver::load(const std::string& path) {
 }
 
 void Driver::interactive() {
+    // Prompts and echo go to the terminal, results to stdout: with `dfdx | tee log` at a
+    // terminal, no prompt or control code reaches the pipe (SPEC §1).
+    std::FILE* terminal = terminal_output();
+    if (!terminal) {
+        run_stream(STDIN_FILENO, "<stdin>");  // nowhere to show a prompt: read it as a script
+        return;
+    }
     interactive_mode_ = true;
     set_interactive(true);
     bool tty_out = isatty(STDOUT_FILENO) != 0;
-    bool color_prompt = want_color(options_.color, STDOUT_FILENO);
+    bool color_prompt = want_color(options_.color, fileno(terminal));
     if (!options_.quiet && tty_out) {
         if (color_prompt) {
             std::cout << "\033[1mdfdx " DFDX_VERSION "\033[0m: symbolic derivatives. Type \033[1mhelp\033[0m"
@@ -263,14 +274,19 @@ void Driver::interactive() {
         }
     }
     session_.set_plot_width(terminal_columns());
-    LineReader reader(options_, session_, color_prompt);
+    LineReader reader(options_, session_, color_prompt, terminal);
     StatementJoiner joiner;
     while (!quit_ && !output_lost_) {
         std::optional<std::string> line = reader.read(joiner.empty());
         if (reader.take_interrupt()) joiner.clear();  // Ctrl-C dropped the unfinished statement
         if (!line) {
             if (!joiner.empty()) run_chunk(joiner.text(), "", 1);
-            std::cout << '\n';
+            if (terminal == stdout) {
+                std::cout << '\n';  // ends the prompt line that Ctrl-D left
+            } else {
+                std::fputc('\n', terminal);
+                std::fflush(terminal);
+            }
             break;
         }
         joiner.add(*line);
@@ -279,6 +295,7 @@ void Driver::interactive() {
         stopped_ = false;
         run_chunk(joiner.text(), "", 1);
         joiner.clear();
+        if (terminal != stdout) std::cout.flush();  // a pipe buffers: show each result now
     }
     set_interactive(false);
     interactive_mode_ = false;

@@ -157,6 +157,18 @@ void configure_readline() {
 
 }  // namespace
 
+std::FILE* terminal_output() {
+    if (isatty(STDOUT_FILENO)) return stdout;
+    if (isatty(STDERR_FILENO)) return stderr;
+    static std::FILE* tty = std::fopen("/dev/tty", "we");  // kept open for the process
+    return tty;
+}
+
+bool dumb_terminal() {
+    const char* term = std::getenv("TERM");
+    return term && std::strcmp(term, "dumb") == 0;
+}
+
 std::string history_path(const Options& options) {
     if (options.no_history) return {};
     if (!options.history_file.empty()) return options.history_file;
@@ -184,9 +196,13 @@ std::string history_line(const std::string& statement) {
     return out;
 }
 
-LineReader::LineReader(const Options& options, const Session& session, bool color) {
+LineReader::LineReader(const Options& options, const Session& session, bool color, std::FILE* terminal) {
     g_session = &session;
     configure_readline();
+    rl_instream = stdin;
+    rl_outstream = terminal;
+    // A dumb terminal shows escape codes as text: no bracketed paste (SPEC §1).
+    if (dumb_terminal()) rl_variable_bind("enable-bracketed-paste", "off");
     if (color) {
         prompt_ = "\001\033[1;34m\002dfdx>\001\033[0m\002 ";
         continuation_ = "\001\033[2m\002  ...>\001\033[0m\002 ";

@@ -2,6 +2,7 @@
 // pastes, and TAB completion through the pure dfdx::complete().
 #pragma once
 
+#include <cstdio>
 #include <deque>
 #include <optional>
 #include <string>
@@ -15,7 +16,8 @@ class LineReader {
 public:
     /// Sets Readline up (name "dfdx", so ~/.inputrc `$if dfdx` works; TAB cycles through
     /// the candidates and lists them) and reads the history file.
-    LineReader(const Options& options, const Session& session, bool color);
+    /// Prompts, echo and Readline's control codes go to `terminal` (terminal_output()).
+    LineReader(const Options& options, const Session& session, bool color, std::FILE* terminal);
     ~LineReader();
     LineReader(const LineReader&) = delete;
     LineReader& operator=(const LineReader&) = delete;
@@ -37,6 +39,14 @@ private:
     std::string last_;
     std::deque<std::string> pending_;  ///< the rest of a multi-line paste
 };
+
+/// Where Readline draws: stdout when it is a terminal, else stderr when that is one, else
+/// the controlling terminal (/dev/tty); null when there is none. So with `dfdx | tee log`
+/// at a terminal, the prompt and echo stay on the screen and only results reach the pipe.
+std::FILE* terminal_output();
+
+/// Whether TERM names a terminal without colour or control codes (`dumb`).
+bool dumb_terminal();
 
 /// The history file: --history-file, else $XDG_STATE_HOME/dfdx/history, else
 /// ~/.local/state/dfdx/history. Empty when history is off (--no-history, no HOME).

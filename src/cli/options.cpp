@@ -36,7 +36,7 @@ std::optional<int> parse_options(int argc, char** argv, Options& o) {
         ->check(CLI::IsMember({"plain", "unicode", "latex"}));
     app.add_option("--precision", o.precision, "significant digits of decimal results")
         ->check(CLI::Range(1, dfdx::max_precision));
-    app.add_option("--color", o.color, "colour: only on a terminal by default; NO_COLOR is honoured")
+    app.add_option("--color", o.color, "colour: only on a terminal by default; NO_COLOR and TERM=dumb are honoured")
         ->check(CLI::IsMember({"auto", "always", "never"}));
     app.add_flag("--stop-on-error", o.stop_on_error, "stop at the first failing statement (exit 1)");
     app.add_flag("--echo", o.echo, "print each statement as '> STATEMENT' before its output");

@@ -211,9 +211,10 @@ void Session::execute(const Statement& st, std::string_view chunk, Sink& sink) {
             std::string file_text;
             std::vector<std::string> lines = st.kind == StatementKind::Table
                                                  ? run_table(st, view(), notes, file_text)
-                                                 : run_plot(st, view(), notes, file_text, plot_width_);
+                                                 : run_plot(st, view(), notes, file_text, plot_terminal_);
             flush_notes();
-            if (!st.file.empty()) sink.request({Request::Kind::WriteFile, st.file, file_text});
+            // `table ... to -` returns its CSV as the lines: standard output, not a file.
+            if (!st.file.empty() && st.file != "-") sink.request({Request::Kind::WriteFile, st.file, file_text});
             for (const std::string& l : lines) sink.result(l);
             return;
         }

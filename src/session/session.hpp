@@ -14,6 +14,7 @@
 #include "print/print.hpp"
 #include "resolve/present.hpp"
 #include "resolve/settings.hpp"
+#include "views/commands.hpp"
 #include "views/context.hpp"
 #include "text/syntax.hpp"
 
@@ -49,7 +50,10 @@ public:
 
     Settings& settings() { return settings_; }
     /// Width in columns of terminal plots (80 when not on a terminal).
-    void set_plot_width(int columns) { plot_width_ = columns; }
+    void set_plot_width(int columns) { plot_terminal_.width = columns; }
+    /// Whether terminal plots draw each curve in its own colour (off by default: the
+    /// host turns it on only for a colour terminal).
+    void set_plot_color(bool on) { plot_terminal_.color = on; }
     [[nodiscard]] const Settings& settings() const { return settings_; }
     [[nodiscard]] const Environment& environment() const { return env_; }
 
@@ -92,7 +96,7 @@ private:
     } resolved_;
     Presenter present_;  ///< how values are shown; textbook forms remembered by value
     ParseCache parse_cache_;  ///< and its text is parsed once (parser.hpp)
-    int plot_width_ = 80;
+    PlotTerminal plot_terminal_;
 };
 
 }  // namespace dfdx

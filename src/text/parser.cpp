@@ -273,15 +273,26 @@ private:
 
     // range_command = ("table" | "plot") expr { "," expr } "for" NAME "in" "[" expr "," expr "]"
     //                 [ "step" expr | "with" expr "points" ] [ "to" FILE ]
+    // A plot may leave out the range (views/range.hpp: the default one): then `to` ends
+    // its expressions, so a plot of a name `to` needs its `for`.
     void range_command(Statement& st) {
         st.kind = st.name == "table" ? StatementKind::Table : StatementKind::Plot;
-        stops_ = {"for"};
+        const bool plot = st.kind == StatementKind::Plot;
+        stops_ = plot ? std::set<std::string>{"for", "to"} : std::set<std::string>{"for"};
         bare_primes_ = true;
         do {
             st.exprs.push_back(expr());
         } while (accept(Tok::Comma));
         bare_primes_ = false;
         stops_ = {"for", "to", "step", "with", "points"};
+        if (plot && !is_word("for")) {
+            if (accept_word("to")) {
+                if (at_end()) unexpected("a file name after 'to'");
+                st.file = rest_text();
+            }
+            if (!at_end()) unexpected("'for' and a range, as in 'plot ... for x in [0, 1]', or 'to FILE'");
+            return;
+        }
         if (!accept_word("for")) unexpected("'for' and a range, as in '" + st.name + " ... for x in [0, 1]'");
         if (peek().kind != Tok::Ident) unexpected("the variable of the range");
         st.var = next().text;

@@ -26,8 +26,16 @@ std::vector<std::string> run_check(const Statement& st, const ViewContext& view,
 /// (then `csv` receives the text and the lines are a one-line summary).
 std::vector<std::string> run_table(const Statement& st, const ViewContext& view,
                                    std::vector<std::string>& notes, std::string& csv);
-/// plot EXPR, ... for x in [a, b]: braille lines `width` columns wide, or SVG text.
+/// Where terminal plots go: the columns, and whether the terminal shows colour (the CLI
+/// decides: --color, NO_COLOR, TERM=dumb, a terminal on stdout).
+struct PlotTerminal {
+    int width = 80;
+    bool color = false;
+};
+
+/// plot EXPR, ... [for x in [a, b]]: braille lines for `term`, or with `to FILE` the
+/// bytes of the file (SVG, PNG or PDF by its extension) in `file`.
 std::vector<std::string> run_plot(const Statement& st, const ViewContext& view,
-                                  std::vector<std::string>& notes, std::string& svg, int width);
+                                  std::vector<std::string>& notes, std::string& file, const PlotTerminal& term);
 
 }  // namespace dfdx

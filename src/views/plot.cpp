@@ -3,6 +3,7 @@
 #include "views/plot.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 
 #include "views/commands.hpp"
@@ -75,9 +76,28 @@ bool is_jump(const Compiled& f, PlotPoint a, PlotPoint b, double tolerance, Plot
     return true;
 }
 
+/// The point of segment a-a+d at parameter t, on the frame's edge `edge` (0 x_lo, 1 x_hi,
+/// 2 y_lo, 3 y_hi): that coordinate is the edge's own value, not a + t*d, which loses
+/// every digit when a is a pole's 1e21 and the frame ends at 30.
+PlotPoint on_edge(const PlotFrame& f, PlotPoint a, double dx, double dy, double t, int edge) {
+    switch (edge) {
+        case 0: return {f.x_lo, a.y + t * dy};
+        case 1: return {f.x_hi, a.y + t * dy};
+        case 2: return {a.x + t * dx, f.y_lo};
+        default: return {a.x + t * dx, f.y_hi};
+    }
+}
+
 /// The part of segment p-q inside the frame (Liang-Barsky), if any.
 bool clip(const PlotFrame& f, PlotPoint& p, PlotPoint& q) {
+    // Both ends past one edge: nothing to draw. Said first, because near a pole rounding
+    // puts the crossing at t = 1 exactly, which would keep a sliver (decision 68).
+    if ((p.x < f.x_lo && q.x < f.x_lo) || (p.x > f.x_hi && q.x > f.x_hi) || (p.y < f.y_lo && q.y < f.y_lo) ||
+        (p.y > f.y_hi && q.y > f.y_hi)) {
+        return false;
+    }
     double t0 = 0, t1 = 1;
+    int edge0 = -1, edge1 = -1;
     const double dx = q.x - p.x, dy = q.y - p.y;
     const double ps[4] = {-dx, dx, -dy, dy};
     const double qs[4] = {p.x - f.x_lo, f.x_hi - p.x, p.y - f.y_lo, f.y_hi - p.y};
@@ -87,13 +107,13 @@ bool clip(const PlotFrame& f, PlotPoint& p, PlotPoint& q) {
             continue;
         }
         const double t = qs[i] / ps[i];
-        if (ps[i] < 0) t0 = std::max(t0, t);
-        else t1 = std::min(t1, t);
+        if (ps[i] < 0 && t > t0) t0 = t, edge0 = i;
+        else if (ps[i] > 0 && t < t1) t1 = t, edge1 = i;
         if (t0 > t1) return false;
     }
     const PlotPoint a = p;
-    if (t0 > 0) p = {a.x + t0 * dx, a.y + t0 * dy};
-    if (t1 < 1) q = {a.x + t1 * dx, a.y + t1 * dy};  // an end inside stays exactly as it was
+    if (edge0 >= 0) p = on_edge(f, a, dx, dy, t0, edge0);
+    if (edge1 >= 0) q = on_edge(f, a, dx, dy, t1, edge1);  // an end inside stays exactly as it was
     return true;
 }
 
@@ -243,23 +263,39 @@ void trace_plot(Plot& plot, double pixels_y) {
     }
 }
 
+PlotFormat plot_format(const std::string& file) {
+    const std::size_t dot = file.find_last_of("./");
+    std::string ext = dot == std::string::npos || file[dot] != '.' ? std::string() : file.substr(dot + 1);
+    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (ext == "svg") return PlotFormat::Svg;
+    if (ext == "png") return PlotFormat::Png;
+    if (ext == "pdf") return PlotFormat::Pdf;
+    throw Error(ErrorCode::Io, "plot writes .svg, .png or .pdf files, and " + file +
+                                   (ext.empty() ? " has no extension" : " ends in ." + ext));
+}
+
 std::vector<std::string> run_plot(const Statement& st, const ViewContext& view, std::vector<std::string>& notes,
-                                  std::string& svg, int width) {
+                                  std::string& file, const PlotTerminal& term) {
+    const bool to_file = !st.file.empty();
+    const PlotFormat format = to_file ? plot_format(st.file) : PlotFormat::Svg;  // before any work
     RangeExprs ex = resolve_range_exprs(st, view, notes);
     Range range = resolve_range(st, view, notes);
+    range.var = ex.var;
     Grid grid(range, 2001, max_plot_points, "the plot");
-    const bool to_file = !st.file.empty();
-    if (!to_file && width < 30) {
-        throw Error(ErrorCode::Limit, "a plot needs at least 30 columns, and the terminal has " + std::to_string(width));
+    if (!to_file && term.width < 30) {
+        throw Error(ErrorCode::Limit,
+                    "a plot needs at least 30 columns, and the terminal has " + std::to_string(term.width));
     }
     Plot plot = sample_plot(ex, range.var, grid, to_file ? 8 : 5);
     for (std::string& n : undefined_regions(plot)) notes.push_back(std::move(n));
     if (to_file) {
-        svg = render_svg(plot, 800, 500);
+        file = format == PlotFormat::Png   ? render_png(plot, 800, 500)
+               : format == PlotFormat::Pdf ? render_pdf(plot, 800, 500)
+                                           : render_svg(plot, 800, 500);
         const std::size_t n = plot.curves.size();
         return {"wrote a plot of " + std::to_string(n) + (n == 1 ? " curve" : " curves") + " to " + st.file};
     }
-    return render_text(plot, width);
+    return render_text(plot, term.width, term.color);
 }
 
 }  // namespace dfdx

@@ -59,11 +59,25 @@ std::vector<double> ticks_every(double lo, double hi, double step);
 std::string tick_label(double v);
 
 /// The plot as lines of text `width` columns wide: braille curves (one line style per
-/// curve), a left axis with value ticks, a bottom axis with x ticks, and a legend.
-std::vector<std::string> render_text(Plot& plot, int width);
+/// curve, and with `color` one ANSI colour per curve, the legend's sample and label in
+/// it), a left axis with value ticks, a bottom axis with x ticks, and a legend.
+std::vector<std::string> render_text(Plot& plot, int width, bool color = false);
 
 /// The plot as a standalone SVG document `width` by `height` pixels: axes, ticks, grid,
 /// one coloured polyline per run, and a legend.
 std::string render_svg(Plot& plot, int width, int height);
+
+/// The picture formats a plot is written in, by the file name's extension.
+enum class PlotFormat { Svg, Png, Pdf };
+/// The format of `file` (.svg, .png, .pdf, in any case); Error(Io) naming the supported
+/// extensions for any other name.
+PlotFormat plot_format(const std::string& file);
+
+/// The plot as the bytes of a PNG image or a PDF document `width` by `height` pixels
+/// (points for PDF), drawn by cairo with the SVG's layout: the same frame, grid, ticks,
+/// colours and legend. Cairo is loaded on first use (plot_cairo.cpp): Error(Io) saying
+/// so when it is not installed.
+std::string render_png(Plot& plot, int width, int height);
+std::string render_pdf(Plot& plot, int width, int height);
 
 }  // namespace dfdx

@@ -4,14 +4,11 @@
 #include <cstdio>
 
 #include "views/plot.hpp"
+#include "views/plot_layout.hpp"
 
 namespace dfdx {
 
 namespace {
-
-constexpr const char* kColours[] = {"#1f77b4", "#d62728", "#2ca02c", "#9467bd",
-                                    "#ff7f0e", "#8c564b", "#e377c2", "#17becf"};
-constexpr std::size_t kColourCount = sizeof kColours / sizeof kColours[0];
 
 std::string escape(const std::string& s) {
     std::string out;
@@ -35,14 +32,6 @@ std::string num(double v) {
     if (s.back() == '.') s.pop_back();
     return s == "-0" ? "0" : s;
 }
-
-/// Where data coordinates land in the drawing.
-struct Mapping {
-    double left, top, width, height;
-    const PlotFrame& f;
-    [[nodiscard]] double x(double v) const { return left + (v - f.x_lo) / (f.x_hi - f.x_lo) * width; }
-    [[nodiscard]] double y(double v) const { return top + (f.y_hi - v) / (f.y_hi - f.y_lo) * height; }
-};
 
 std::string line(double x1, double y1, double x2, double y2) {
     return "<line x1=\"" + num(x1) + "\" y1=\"" + num(y1) + "\" x2=\"" + num(x2) + "\" y2=\"" + num(y2) + "\"/>\n";
@@ -75,8 +64,8 @@ std::string axes(const Mapping& m) {
 }
 
 std::string stroke(std::size_t j) {
-    std::string s = "stroke=\"" + std::string(kColours[j % kColourCount]) + "\"";
-    if (j >= kColourCount) s += " stroke-dasharray=\"6 3\"";
+    std::string s = "stroke=\"" + std::string(kPlotColours[j % kPlotColourCount]) + "\"";
+    if (j >= kPlotColourCount) s += " stroke-dasharray=\"6 3\"";
     return s;
 }
 
@@ -122,9 +111,7 @@ std::string legend(const Plot& plot, const Mapping& m, double width) {
 }  // namespace
 
 std::string render_svg(Plot& plot, int width, int height) {
-    Mapping m{64, 16, static_cast<double>(width) - 64 - 24, static_cast<double>(height) - 16 - 70, plot.frame};
-    plot.frame.x_ticks = nice_ticks(plot.frame.x_lo, plot.frame.x_hi, 10);
-    trace_plot(plot, m.height);
+    const Mapping m = lay_out(plot, width, height);
     std::string title = "plot of ";
     for (std::size_t j = 0; j < plot.curves.size(); ++j) title += (j ? ", " : "") + plot.curves[j].label;
     title += " for " + plot.var + " in [" + tick_label(plot.frame.x_lo) + ", " + tick_label(plot.frame.x_hi) + "]";

@@ -1,5 +1,6 @@
 // Plots as terminal text: curves on a braille canvas (2x4 dots per cell, one line style
-// per curve), value ticks on a left axis, x ticks on a bottom axis, and a legend.
+// per curve, and one colour per curve where colour is on), value ticks on a left axis,
+// x ticks on a bottom axis, and a legend.
 #include <algorithm>
 #include <cmath>
 
@@ -10,6 +11,15 @@ namespace dfdx {
 namespace {
 
 constexpr int kStyles = 4;
+
+/// ANSI foreground colours, near the SVG palette's first six (blue, red, green, purple,
+/// orange, cyan) among the eight every colour terminal has. The line styles still tell
+/// the curves apart where colour is off or a terminal shows these alike.
+constexpr const char* kColours[] = {"\033[34m", "\033[31m", "\033[32m", "\033[35m", "\033[33m", "\033[36m"};
+constexpr std::size_t kColourCount = sizeof kColours / sizeof kColours[0];
+constexpr const char* kReset = "\033[0m";
+
+const char* colour(int curve) { return kColours[static_cast<std::size_t>(curve) % kColourCount]; }
 
 /// Whether the t-th pixel along a curve is drawn: solid, dashed, dotted, dash-dot.
 bool style_on(int style, long t) {
@@ -22,21 +32,36 @@ bool style_on(int style, long t) {
 }
 
 /// A grid of braille cells; pixel (px, py) is dot (px % 2, py % 4) of cell (px / 2, py / 4).
+/// A cell has one colour: that of the curve that set its last dot (a terminal cell is one
+/// character), so where curves cross, the one drawn later shows.
 class Canvas {
 public:
-    Canvas(int cols, int rows) : cols_(cols), rows_(rows), bits_(static_cast<std::size_t>(cols * rows), 0) {}
+    Canvas(int cols, int rows)
+        : cols_(cols), rows_(rows), bits_(static_cast<std::size_t>(cols * rows), 0),
+          owner_(static_cast<std::size_t>(cols * rows), -1) {}
 
-    void set(int px, int py) {
+    void set(int px, int py, int curve = -1) {
         if (px < 0 || py < 0 || px >= 2 * cols_ || py >= 4 * rows_) return;
         static constexpr unsigned char kDot[2][4] = {{0x01, 0x02, 0x04, 0x40}, {0x08, 0x10, 0x20, 0x80}};
-        bits_[static_cast<std::size_t>((py / 4) * cols_ + px / 2)] |= kDot[px % 2][py % 4];
+        const auto cell = static_cast<std::size_t>((py / 4) * cols_ + px / 2);
+        bits_[cell] |= kDot[px % 2][py % 4];
+        owner_[cell] = curve;
     }
 
-    /// Row r as text: a space for an empty cell, else U+2800 plus the dot bits.
-    [[nodiscard]] std::string row(int r) const {
+    /// Row r as text: a space for an empty cell, else U+2800 plus the dot bits; with
+    /// `color`, each run of cells of one curve in that curve's colour.
+    [[nodiscard]] std::string row(int r, bool color = false) const {
         std::string s;
+        int open = -1;  // the curve whose colour is on
         for (int c = 0; c < cols_; ++c) {
-            const unsigned b = bits_[static_cast<std::size_t>(r * cols_ + c)];
+            const auto cell = static_cast<std::size_t>(r * cols_ + c);
+            const unsigned b = bits_[cell];
+            const int want = color && b != 0 ? owner_[cell] : -1;
+            if (want != open) {
+                if (open >= 0) s += kReset;
+                if (want >= 0) s += colour(want);
+                open = want;
+            }
             if (b == 0) {
                 s += ' ';
             } else {
@@ -45,12 +70,14 @@ public:
                 s += static_cast<char>(0x80 | (b & 0x3F));
             }
         }
+        if (open >= 0) s += kReset;
         return s;
     }
 
 private:
     int cols_, rows_;
     std::vector<unsigned char> bits_;
+    std::vector<int> owner_;  ///< the curve of each cell, -1 for none
 };
 
 /// Draws the straight line between two pixels, counting pixels along the curve for its style.
@@ -58,12 +85,12 @@ void draw_line(Canvas& canvas, int x0, int y0, int x1, int y1, int style, long& 
     const int dx = std::abs(x1 - x0), dy = -std::abs(y1 - y0);
     const int sx = x0 < x1 ? 1 : -1, sy = y0 < y1 ? 1 : -1;
     int err = dx + dy;
-    if (first && style_on(style, t++)) canvas.set(x0, y0);
+    if (first && style_on(style, t++)) canvas.set(x0, y0, style);
     while (x0 != x1 || y0 != y1) {
         const int e2 = 2 * err;
         if (e2 >= dy) err += dy, x0 += sx;
         if (e2 <= dx) err += dx, y0 += sy;
-        if (style_on(style, t++)) canvas.set(x0, y0);
+        if (style_on(style, t++)) canvas.set(x0, y0, style);
     }
 }
 
@@ -130,15 +157,18 @@ std::string x_labels(const PlotFrame& f, int left, int cols, int width) {
     return line;
 }
 
-/// The legend: each curve's line style and label, wrapped to the width.
-std::vector<std::string> legend_lines(const Plot& plot, int left, int width) {
+/// The legend: each curve's line style and label (both in its colour with `color`),
+/// wrapped to the width.
+std::vector<std::string> legend_lines(const Plot& plot, int left, int width, bool color) {
     std::vector<std::string> lines;
     std::string legend(static_cast<std::size_t>(left), ' ');
     std::size_t used = static_cast<std::size_t>(left);
     const std::size_t room = static_cast<std::size_t>(std::max(width - left - 6, 8));
     for (std::size_t j = 0; j < plot.curves.size(); ++j) {
-        std::string item = style_sample(static_cast<int>(j)) + " " + shortened(plot.curves[j].label, room);
-        const std::size_t len = columns(item);
+        const int style = static_cast<int>(j);
+        std::string item = style_sample(style) + " " + shortened(plot.curves[j].label, room);
+        const std::size_t len = columns(item);  // measured before colour codes go in
+        if (color) item = colour(style) + item + kReset;
         if (used > static_cast<std::size_t>(left) && used + 3 + len > static_cast<std::size_t>(width)) {
             lines.push_back(legend);
             legend.assign(static_cast<std::size_t>(left), ' ');
@@ -154,7 +184,7 @@ std::vector<std::string> legend_lines(const Plot& plot, int left, int width) {
 
 }  // namespace
 
-std::vector<std::string> render_text(Plot& plot, int width) {
+std::vector<std::string> render_text(Plot& plot, int width, bool color) {
     PlotFrame& f = plot.frame;
     std::vector<std::string> y_text;
     std::size_t label_width = 0;
@@ -182,7 +212,7 @@ std::vector<std::string> render_text(Plot& plot, int width) {
     for (int r = 0; r < rows; ++r) {
         const std::string& label = row_label[static_cast<std::size_t>(r)];
         std::string line(label_width - label.size(), ' ');
-        line += label + (label.empty() ? " │" : " ┤") + canvas.row(r);
+        line += label + (label.empty() ? " │" : " ┤") + canvas.row(r, color);
         rtrim(line);
         lines.push_back(line);
     }
@@ -196,7 +226,7 @@ std::vector<std::string> render_text(Plot& plot, int width) {
     for (int c = 0; c < cols; ++c) axis += tick_col[static_cast<std::size_t>(c)] ? "┬" : "─";
     lines.push_back(axis);
     lines.push_back(x_labels(f, left, cols, width));
-    for (std::string& l : legend_lines(plot, left, width)) lines.push_back(std::move(l));
+    for (std::string& l : legend_lines(plot, left, width, color)) lines.push_back(std::move(l));
     return lines;
 }
 

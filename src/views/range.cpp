@@ -2,6 +2,7 @@
 // labels, checked ranges, and evenly spaced points (exact when the numbers are rational).
 #include "views/range.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <numeric>
 
@@ -112,22 +113,48 @@ bool fits(const mpz_class& z) {
     return z.fits_slong_p() && z >= -(mpz_class(1) << 62) && z <= (mpz_class(1) << 62);
 }
 
+/// The variable of a plot written without `for`: the one name its expressions leave free,
+/// `x` when they leave none. Bare function names are applied to `x` for the count.
+std::string free_variable(const Statement& st, const Environment& env) {
+    std::vector<std::string> names;
+    for (const SyntaxPtr& s : st.exprs) {
+        try {
+            ResolveContext ctx{env, nullptr, {}, nullptr};
+            for (const std::string& n : free_symbols(env.expand(resolve(*apply_bare_names(*s, "x", env), ctx)))) {
+                if (std::find(names.begin(), names.end(), n) == names.end()) names.push_back(n);
+            }
+        } catch (Error& err) {
+            err.set_span_if_empty(s->span);
+            throw;
+        }
+    }
+    if (names.size() <= 1) return names.empty() ? "x" : names[0];
+    std::string list;
+    for (std::size_t i = 0; i < names.size(); ++i) list += (i ? ", " : "") + names[i];
+    throw Error(ErrorCode::Type, st.name + " of several variables (" + list + "): say which one runs, as in '" +
+                                     st.name + " ... for " + names[0] + " in [0, 1]'",
+                st.span);
+}
+
 }  // namespace
 
 RangeExprs resolve_range_exprs(const Statement& st, const ViewContext& view, std::vector<std::string>& notes) {
     const Environment& env = view.environment();
-    if (auto v = env.value(st.var)) {
+    RangeExprs out;
+    // `plot EXPR` without `for`: the range is the default one of its free variable.
+    out.var = st.var.empty() ? free_variable(st, env) : st.var;
+    const std::string& var = out.var;
+    if (auto v = env.value(var)) {
         throw Error(ErrorCode::BoundVariable,
-                    st.var + " is bound to " + print(*v) + ", so it cannot be the variable of the range; "
-                    "unbind it with 'clear " + st.var + "'",
+                    var + " is bound to " + print(*v) + ", so it cannot be the variable of the range; "
+                    "unbind it with 'clear " + var + "'",
                     st.span);
     }
-    check_variable(st.var, env, st.span);
+    check_variable(var, env, st.span);
     Format format = view.settings.format == Format::Unicode ? Format::Unicode : Format::Plain;
-    RangeExprs out;
-    out.var_label = print_name(st.var, format);
+    out.var_label = print_name(var, format);
     for (const SyntaxPtr& s : st.exprs) {
-        SyntaxPtr applied = apply_bare_names(*s, st.var, env);
+        SyntaxPtr applied = apply_bare_names(*s, var, env);
         try {
             ResolveContext ctx{env, nullptr, {}, &notes};
             Expr e = env.expand(resolve(*applied, ctx));
@@ -135,15 +162,15 @@ RangeExprs resolve_range_exprs(const Statement& st, const ViewContext& view, std
                 throw Error(ErrorCode::Type, st.name + " needs expressions with one value, not a vector");
             }
             for (const std::string& n : free_symbols(e)) {
-                if (n != st.var) {
+                if (n != var) {
                     throw Error(ErrorCode::UnknownFunction,
-                                n + " has no value: every name but " + st.var + " needs one (bind it first, as in " +
+                                n + " has no value: every name but " + var + " needs one (bind it first, as in " +
                                     n + " = 2)");
                 }
             }
-            Compiled check(e, st.var);  // unknown functions fail here, with this span
+            Compiled check(e, var);  // unknown functions fail here, with this span
             std::string label = call_label(*applied, env, format);
-            out.labels.push_back(label.empty() ? print(e, {format, {st.var}}) : label);
+            out.labels.push_back(label.empty() ? print(e, {format, {var}}) : label);
             out.exprs.push_back(e);
             out.spans.push_back(s->span);
         } catch (Error& err) {
@@ -157,6 +184,11 @@ RangeExprs resolve_range_exprs(const Statement& st, const ViewContext& view, std
 Range resolve_range(const Statement& st, const ViewContext& view, std::vector<std::string>& notes) {
     Range r;
     r.var = st.var;
+    if (!st.lo) {  // no `for`: the default range (decision 67)
+        r.lo = default_range_lo, r.hi = default_range_hi;
+        r.lo_exact = Rational(static_cast<long>(r.lo)), r.hi_exact = Rational(static_cast<long>(r.hi));
+        return r;
+    }
     r.lo = number_of(*st.lo, "the start of the range", view, notes, r.lo_exact);
     r.hi = number_of(*st.hi, "the end of the range", view, notes, r.hi_exact);
     const std::string shown = "[" + show_number(r.lo_exact, r.lo) + ", " + show_number(r.hi_exact, r.hi) + "]";

@@ -21,13 +21,19 @@ inline constexpr std::uint64_t max_plot_points = 1'000'000;
 
 /// The expressions of a table or plot, fully expanded, and how to label each.
 struct RangeExprs {
+    std::string var;  ///< the range variable: the one after `for`, or the one free name
     std::vector<Expr> exprs;
     std::vector<std::string> labels;
     std::string var_label;  ///< the range variable, in the session's format
     std::vector<Span> spans;  ///< where each expression was written
 };
 
-/// Resolves the expressions of `st`. A bare name of a one-argument function (user or
+/// The range of a plot written without `for`: wide enough to show the shape of most
+/// textbook functions around the origin, as graphing calculators do.
+inline constexpr double default_range_lo = -10, default_range_hi = 10;
+
+/// Resolves the expressions of `st`; without `for` (a plot), the variable is the one name
+/// they leave free, `x` when none, and an error when several. A bare name of a one-argument function (user or
 /// built-in) means that function of the range variable: `plot f, f'` is
 /// `plot f(x), f'(x)`. Labels are `f(x)`, `f'(x)` for user functions, else the printed
 /// expression.
@@ -44,7 +50,8 @@ struct Range {
     std::optional<std::uint64_t> points;          ///< `with n points`
 };
 
-/// Resolves and checks the range of `st`: numeric, finite, lo < hi, a positive step, a
+/// Resolves and checks the range of `st` (without `for`, the default range; the caller
+/// sets `var` from RangeExprs): numeric, finite, lo < hi, a positive step, a
 /// whole number of points of at least 2. Errors point at the offending part.
 Range resolve_range(const Statement& st, const ViewContext& view, std::vector<std::string>& notes);
 

@@ -89,6 +89,16 @@ std::string csv_text(const RangeExprs& ex, const std::string& var, const Grid& g
     return text;
 }
 
+/// CSV text as its lines, for `to -` (standard output, as Unix tools read `-`).
+std::vector<std::string> csv_lines(const std::string& csv) {
+    std::vector<std::string> lines;
+    std::size_t begin = 0;
+    for (std::size_t end; (end = csv.find('\n', begin)) != std::string::npos; begin = end + 1) {
+        lines.emplace_back(csv, begin, end - begin);
+    }
+    return lines;
+}
+
 std::vector<std::string> printed_lines(const RangeExprs& ex, const Grid& grid,
                                        const Evaluated& ev, int digits) {
     const std::size_t n = grid.size(), m = ex.exprs.size(), cols = m + 1;
@@ -152,6 +162,7 @@ std::vector<std::string> run_table(const Statement& st, const ViewContext& view,
     const int digits = std::min(view.settings.precision, 17);
     if (to_file) {
         csv = csv_text(ex, range.var, grid, ev, digits);
+        if (st.file == "-") return csv_lines(csv);  // `to -`: the CSV is the output
         return {"wrote " + std::to_string(grid.size()) + " rows to " + st.file};
     }
     return printed_lines(ex, grid, ev, digits);

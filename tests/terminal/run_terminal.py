@@ -7,6 +7,9 @@ Completion, history across two runs, Ctrl-C, the continuation prompt, pastes, co
 save/load and the banner. Prints one line per test, then 'N passed, N failed'.
 """
 import os
+import pty
+import select
+import shlex
 import shutil
 import subprocess
 import sys
@@ -285,6 +288,80 @@ def colour_on_a_terminal_and_never_with_no_color(tmp):
         assert "\x1b[" not in error_line(t), "no colour expected: " + repr(error_line(t))
         assert "\x1b[" not in t.screen(escapes=True).split("\n")[1], "a plain prompt expected"
         t.close()
+
+
+@test
+def a_pipe_on_stdout_gets_results_but_no_prompt_or_control_code(tmp):
+    # `dfdx | tee log` at a terminal: stdin is the terminal, stdout a pipe. The prompt and
+    # echo stay on the screen (Readline draws on stderr); the pipe gets results only (SPEC §1).
+    log = os.path.join(tmp, "log")
+    shell = "%s --history-file %s | tee %s" % (shlex.quote(DFDX), shlex.quote(os.path.join(tmp, "history")),
+                                              shlex.quote(log))
+    t = Term(tmp, ["sh", "-c", shell], cwd=tmp)
+    t.wait_text("dfdx> ")
+
+    def logged(text):
+        deadline = time.monotonic() + 10 * TIME_SCALE
+        while time.monotonic() < deadline:
+            if os.path.exists(log):
+                with open(log, encoding="utf-8") as f:
+                    out = f.read()
+                if text in out:
+                    return out
+            time.sleep(0.05)
+        raise Timeout("%r not in the log; the screen:\n%s" % (text, t.screen()))
+
+    t.type("1+1")
+    t.keys("Enter")
+    logged("2\n")  # at once: results into a pipe are flushed statement by statement
+    t.type("plot sin(x), cos(x) for x in [0, 3]")
+    t.keys("Enter")
+    logged("cos(x)")
+    t.keys("C-d")
+    t.wait_exit()
+    t.close()
+    out = logged("cos(x)")
+    assert out.startswith("2\n") and "sin(x)" in out, repr(out[:200])
+    assert "dfdx>" not in out and "\x1b" not in out and "1+1" not in out, repr(out[:400])
+
+
+@test
+def term_dumb_gets_no_colour_and_no_bracketed_paste(tmp):
+    # Raw bytes from a pseudo-terminal: with TERM=dumb no escape code at all, though
+    # stdin and stdout are a terminal (bracketed paste is \e[?2004h, colour \e[...m).
+    def read_until(fd, out, done, timeout):
+        deadline = time.monotonic() + timeout * TIME_SCALE
+        while not done(out) and time.monotonic() < deadline:
+            if select.select([fd], [], [], 0.1)[0]:
+                try:
+                    chunk = os.read(fd, 4096)
+                except OSError:  # EIO: dfdx has exited
+                    return out
+                if not chunk:
+                    return out
+                out += chunk
+        return out
+
+    def session(term):
+        pid, fd = pty.fork()
+        if pid == 0:
+            env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
+            env.update({"TERM": term, "INPUTRC": "/dev/null", "LANG": "C.UTF-8"})
+            os.execve(DFDX, [DFDX, "--no-history", "-q"], env)
+        out = read_until(fd, b"", lambda o: b"dfdx>" in o, 10)
+        os.write(fd, b"sin(1, 2)\n")
+        out = read_until(fd, out, lambda o: o.count(b"dfdx>") >= 2, 10)
+        os.write(fd, b"quit\n")
+        out = read_until(fd, out, lambda o: False, 5)
+        os.waitpid(pid, 0)
+        os.close(fd)
+        return out
+
+    dumb = session("dumb")
+    assert b"dfdx> " in dumb and b"error" in dumb, repr(dumb)
+    assert b"\x1b" not in dumb, "escape codes on TERM=dumb: " + repr(dumb)
+    xterm = session("xterm")
+    assert b"\x1b[" in xterm, "colour expected on xterm: " + repr(xterm)
 
 
 @test
