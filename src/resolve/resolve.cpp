@@ -11,6 +11,7 @@
 #include "expr/error.hpp"
 #include "expr/functions.hpp"
 #include "expr/names.hpp"
+#include "text/commands.hpp"
 #include "text/parser.hpp"
 #include "print/print.hpp"
 #include "calculus/simplify.hpp"
@@ -597,7 +598,7 @@ Expr differentiate(const Expr& e, const std::vector<DiffVar>& vars, const Enviro
 
 bool is_reserved_name(const std::string& name) {
     if (name == "pi" || name == "e" || name == "at" || find_function(name) || is_special(name)) return true;
-    return std::find(command_words().begin(), command_words().end(), name) != command_words().end();
+    return find_command(name) != nullptr;
 }
 
 Expr resolve(const Syntax& s, ResolveContext& ctx) {

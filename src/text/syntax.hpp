@@ -46,6 +46,8 @@ struct Assignment {
     SyntaxPtr value;
 };
 
+struct CommandInfo;  // text/commands.hpp
+
 enum class StatementKind {
     Empty, Expr, Define, Bind, Command,
     Explain, Backprop, Sensitivity, Check, Table, Plot
@@ -60,6 +62,7 @@ struct Statement {
     std::vector<SyntaxPtr> exprs;    ///< Table, Plot
     std::vector<Assignment> at;      ///< `at x=1, y=2`
     std::string name;                ///< Define, Bind: the name; Command: the command word
+    const CommandInfo* command = nullptr;  ///< a command's row of the command table
     Span name_span;
     std::vector<std::string> params; ///< Define
     std::vector<std::string> words;  ///< Command: the words after the command
