@@ -113,19 +113,8 @@ bool Session::run(std::string_view chunk, Sink& sink) {
 }
 
 Bindings Session::point_of(const std::vector<Assignment>& at, std::vector<std::string>& notes) {
-    Bindings point;
     ResolveContext ctx{env_, nullptr, {}, &notes, &memo_};
-    for (const Assignment& a : at) {
-        if (auto v = env_.value(a.name)) {
-            throw Error(ErrorCode::BoundVariable,
-                        a.name + " is bound to " + print(*v) + ", so it takes no other value here; 'clear " + a.name +
-                            "' makes it a variable again",
-                        a.name_span);
-        }
-        check_variable(a.name, env_, a.name_span);
-        point[a.name] = env_.expand(resolve(*a.value, ctx));
-    }
-    return point;
+    return read_point(at, ctx).values;
 }
 
 void Session::execute(const Statement& st, std::string_view chunk, Sink& sink) {
