@@ -182,13 +182,7 @@ void Session::execute(const Statement& st, std::string_view chunk, Sink& sink) {
         }
         case StatementKind::Define: return define(st, sink);
         case StatementKind::Bind: return bind(st, sink);
-        case StatementKind::Command:
-        case StatementKind::Explain:
-        case StatementKind::Backprop:
-        case StatementKind::Sensitivity:
-        case StatementKind::Check:
-        case StatementKind::Table:
-        case StatementKind::Plot: return command(st, sink);
+        case StatementKind::Command: return command(st, sink);
     }
 }
 

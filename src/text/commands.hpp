@@ -7,9 +7,6 @@
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include "text/syntax.hpp"
-
 namespace dfdx {
 
 /// Every command, in the order of the table (and of `help`'s list).
@@ -39,7 +36,6 @@ struct CommandInfo {
     CommandId id;
     std::string_view word;
     std::string_view alias;    ///< a second word for the same command (exit); may be empty
-    StatementKind kind;        ///< the statement it parses to
     CommandGrammar grammar;
     /// Expression grammar: the expected text when `at` is missing, as in "'at' and the
     /// point, as in 'check ... at x=1'"; empty when the point is optional.

@@ -231,7 +231,7 @@ private:
     // command = WORD ...   (the forms are listed in docs/grammar.md; each command's grammar
     // is its row of the command table)
     Statement command(Statement st, const CommandInfo& info) {
-        st.kind = info.kind;
+        st.kind = StatementKind::Command;
         st.command = &info;
         st.name = peek().text;
         st.name_span = next().span;
