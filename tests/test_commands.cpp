@@ -47,7 +47,7 @@ TEST_CASE("the table is in the order of its ids, and each row is complete") {
     for (const dfdx::CommandInfo& c : dfdx::all_commands()) {
         CAPTURE(c.word);
         CHECK(static_cast<std::size_t>(c.id) == i++);
-        CHECK(std::string(c.usage).rfind(std::string(c.word), 0) == 0);  // usage starts with the word
+        CHECK(std::string(c.usage).rfind(std::string(c.word), 0) == 0);  // starts with the word
         CHECK_FALSE(c.summary.empty());
         CHECK_FALSE(c.example.empty());
     }
@@ -106,7 +106,9 @@ TEST_CASE("a command's arguments complete to what its row says") {
         switch (c.args) {
             case dfdx::CommandArgs::Nothing: CHECK(got.candidates.empty()); break;
             case dfdx::CommandArgs::Expression: CHECK(has(got.candidates, "sin(")); break;
-            case dfdx::CommandArgs::Names: CHECK(got.candidates == std::vector<std::string>{"abc"}); break;
+            case dfdx::CommandArgs::Names:
+                CHECK(got.candidates == std::vector<std::string>{"abc"});
+                break;
             case dfdx::CommandArgs::Settings: CHECK(has(got.candidates, "format")); break;
             case dfdx::CommandArgs::Topics: CHECK(has(got.candidates, "d/dx")); break;
             case dfdx::CommandArgs::Files: CHECK(got.files); break;

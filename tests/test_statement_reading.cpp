@@ -50,23 +50,26 @@ TEST_CASE("read_derivative_form keeps calls of user functions and reads diff's o
     std::vector<std::string> notes;
     dfdx::ResolveContext ctx{s.environment(), nullptr, {}, &notes};
 
-    dfdx::DerivativeForm d = dfdx::read_derivative_form(*dfdx::parse_expression("d/dx g(x^2)"), ctx, "explain");
+    auto form = [&](const char* text, const char* command) {
+        return dfdx::read_derivative_form(*dfdx::parse_expression(text), ctx, command);
+    };
+    dfdx::DerivativeForm d = form("d/dx g(x^2)", "explain");
     CHECK(dfdx::print(d.operand) == "g(x^2)");
     REQUIRE(d.vars.size() == 1);
     CHECK(d.vars[0].name == "x");
     CHECK(d.function.empty());
 
-    dfdx::DerivativeForm c = dfdx::read_derivative_form(*dfdx::parse_expression("diff(x^3 y, x, 2, y)"), ctx, "check");
+    dfdx::DerivativeForm c = form("diff(x^3 y, x, 2, y)", "check");
     REQUIRE(c.vars.size() == 2);
     CHECK(c.vars[0].order == 2);
     CHECK(c.vars[1].name == "y");
     CHECK(c.vars[1].order == 1);
 
-    dfdx::DerivativeForm of = dfdx::read_derivative_form(*dfdx::parse_expression("dg/dt"), ctx, "explain");
+    dfdx::DerivativeForm of = form("dg/dt", "explain");
     CHECK(of.function == "g");
     CHECK(dfdx::print(of.operand) == "t^3");
 
-    CHECK_THROWS_WITH_AS(dfdx::read_derivative_form(*dfdx::parse_expression("x^2"), ctx, "check"),
+    CHECK_THROWS_WITH_AS(form("x^2", "check"),
                          "check needs a derivative here, as in 'check d/dx EXPR', 'check ∂f/∂x' or "
                          "'check diff(EXPR, x)'",
                          dfdx::Error);
@@ -115,5 +118,6 @@ TEST_CASE("a view reads its point and its diff(...) as evaluation does, with the
     const std::string order = run(t, "diff(y^3, y, 10^30)")[0];
     CHECK(order == "error: derivative order past the limit");
     CHECK(run(t, "check diff(y^3, y, 10^30) at y=1") == std::vector<std::string>{order});
-    CHECK(run(t, "explain diff(y^3, y, 1/2)") == std::vector<std::string>{"error: expected a whole number as the order"});
+    CHECK(run(t, "explain diff(y^3, y, 1/2)") ==
+          std::vector<std::string>{"error: expected a whole number as the order"});
 }

@@ -99,7 +99,9 @@ public:
             if (k.kind == SyntaxKind::Name) {
                 vars.push_back({k.text, 1, k.span});
             } else {
-                if (vars.empty()) fail(ErrorCode::Parse, "expected a variable before the order", k.span);
+                if (vars.empty()) {
+                    fail(ErrorCode::Parse, "expected a variable before the order", k.span);
+                }
                 vars.back().order = order_arg(k);
             }
         }
@@ -610,11 +612,12 @@ std::optional<NamedFunction> function_of(const Syntax& s, const Environment& env
     return NamedFunction{s.text, f->params, env.expand(f->body)};
 }
 
-DerivativeForm read_derivative_form(const Syntax& s, ResolveContext& ctx, const std::string& command) {
+DerivativeForm read_derivative_form(const Syntax& s, ResolveContext& ctx,
+                                    const std::string& command) {
     auto not_a_derivative = [&] {
         throw Error(ErrorCode::Parse,
-                    command + " needs a derivative here, as in '" + command + " d/dx EXPR', '" + command +
-                        " ∂f/∂x' or '" + command + " diff(EXPR, x)'",
+                    command + " needs a derivative here, as in '" + command + " d/dx EXPR', '" +
+                        command + " ∂f/∂x' or '" + command + " diff(EXPR, x)'",
                     s.span);
     };
     DerivativeForm form;
@@ -630,8 +633,8 @@ DerivativeForm read_derivative_form(const Syntax& s, ResolveContext& ctx, const 
                 form.operand = *v;
             } else {
                 fail(ErrorCode::NotAFunction,
-                     s.text + " is not defined; define it first (" + s.text + "(x) = ...) or write d/d" +
-                         s.vars[0].name + " EXPR",
+                     s.text + " is not defined; define it first (" + s.text +
+                         "(x) = ...) or write d/d" + s.vars[0].name + " EXPR",
                      s.span);
             }
             form.function = s.text;
@@ -640,7 +643,8 @@ DerivativeForm read_derivative_form(const Syntax& s, ResolveContext& ctx, const 
         case SyntaxKind::Call: {
             if (s.text != "diff") not_a_derivative();
             if (s.kids.size() < 2) {
-                fail(ErrorCode::Arity, "diff takes an expression and at least one variable", s.span);
+                fail(ErrorCode::Arity, "diff takes an expression and at least one variable",
+                     s.span);
             }
             form.operand = resolve_keeping_calls(*s.kids[0], ctx);
             Resolver r(ctx, s);
@@ -665,8 +669,9 @@ PointValues read_point(const std::vector<Assignment>& at, ResolveContext& ctx) {
     for (const Assignment& a : at) {
         if (auto v = ctx.env.value(a.name)) {
             throw Error(ErrorCode::BoundVariable,
-                        a.name + " is bound to " + print(*v) + ", so it takes no other value here; 'clear " +
-                            a.name + "' makes it a variable again",
+                        a.name + " is bound to " + print(*v) +
+                            ", so it takes no other value here; 'clear " + a.name +
+                            "' makes it a variable again",
                         a.name_span);
         }
         check_variable(a.name, ctx.env, a.name_span);
@@ -677,7 +682,8 @@ PointValues read_point(const std::vector<Assignment>& at, ResolveContext& ctx) {
     return point;
 }
 
-RangeTerm read_range_term(const Syntax& s, const std::string& var, ResolveContext& ctx, Format format) {
+RangeTerm read_range_term(const Syntax& s, const std::string& var, ResolveContext& ctx,
+                          Format format) {
     SyntaxPtr applied = apply_bare_names(s, var, ctx.env);
     return {ctx.env.expand(resolve(*applied, ctx)), call_label(*applied, ctx.env, format)};
 }

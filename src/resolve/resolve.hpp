@@ -64,7 +64,8 @@ struct DerivativeForm {
 /// Reads `d/dx EXPR`, `d^2/dx^2 EXPR`, `∂/∂x EXPR`, `∂f/∂x` or `diff(EXPR, x[, n]...)` with
 /// the rules of evaluation (the same messages for an undefined f or a bad order).
 /// `command` names the statement in the error for anything else.
-DerivativeForm read_derivative_form(const Syntax& s, ResolveContext& ctx, const std::string& command);
+DerivativeForm read_derivative_form(const Syntax& s, ResolveContext& ctx,
+                                    const std::string& command);
 
 /// The values of an `at` point, the names in the order given. Each name must be a
 /// variable (not bound, not a function or a built-in); each value is resolved with every
@@ -81,9 +82,10 @@ PointValues read_point(const std::vector<Assignment>& at, ResolveContext& ctx);
 /// `plot f(x), f'(x)`.
 struct RangeTerm {
     Expr value;         ///< every definition inlined
-    std::string label;  ///< `f(x)`, `f'(x)` for a call of a user function on plain names; else empty
+    std::string label;  ///< `f(x)`, `f'(x)` for a user function called on plain names, else empty
 };
-RangeTerm read_range_term(const Syntax& s, const std::string& var, ResolveContext& ctx, Format format);
+RangeTerm read_range_term(const Syntax& s, const std::string& var, ResolveContext& ctx,
+                          Format format);
 
 /// Derivative of a resolved expression in each variable in turn, after checking that
 /// each variable may be differentiated in (not a function, not a bound name).

@@ -262,7 +262,9 @@ void Session::command(const Statement& st, Sink& sink) {
         case CommandId::Vars:
             no_args();
             for (const std::string& n : env_.order()) {
-                if (env_.is_value(n)) sink.result(n + " = " + print(*env_.value(n), {settings_.format, {}}));
+                if (env_.is_value(n)) {
+                    sink.result(n + " = " + print(*env_.value(n), {settings_.format, {}}));
+                }
             }
             return;
         case CommandId::Funcs:
@@ -281,19 +283,26 @@ void Session::command(const Statement& st, Sink& sink) {
             return;
         case CommandId::Save:
         case CommandId::Load:
-            if (st.rest.empty()) throw Error(ErrorCode::Parse, w + " needs a file name", st.name_span);
-            if (st.command->id == CommandId::Save) sink.request({Request::Kind::Save, st.rest, script()});
-            else sink.request({Request::Kind::Load, st.rest, {}});
+            if (st.rest.empty()) {
+                throw Error(ErrorCode::Parse, w + " needs a file name", st.name_span);
+            }
+            if (st.command->id == CommandId::Save) {
+                sink.request({Request::Kind::Save, st.rest, script()});
+            } else {
+                sink.request({Request::Kind::Load, st.rest, {}});
+            }
             return;
     }
 }
 
 void Session::clear(const Statement& st, Sink& sink) {
     if (st.words.empty()) {
-        throw Error(ErrorCode::Parse, "clear what? 'clear NAME...' removes names, 'clear all' removes everything",
+        throw Error(ErrorCode::Parse,
+                    "clear what? 'clear NAME...' removes names, 'clear all' removes everything",
                     st.name_span);
     }
-    if (st.words.size() == 1 && st.words[0] == "all" && !env_.is_function("all") && !env_.is_value("all")) {
+    const bool all = st.words.size() == 1 && st.words[0] == "all";
+    if (all && !env_.is_function("all") && !env_.is_value("all")) {
         const std::vector<std::string> removed = env_.order();
         env_.clear_all();
         memo_.clear();

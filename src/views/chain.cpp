@@ -1,4 +1,5 @@
-// Shared pieces of the chain-rule views: points with numeric values, the notation of partial derivatives, and aligned text tables.
+// Shared pieces of the chain-rule views: points with numeric values, the notation of
+// partial derivatives, and aligned text tables.
 #include "views/chain.hpp"
 
 #include <cmath>

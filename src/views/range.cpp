@@ -1,5 +1,6 @@
 // The range commands' shared part: their expressions (read by resolve.hpp's
-// read_range_term) checked and labelled, checked ranges, and evenly spaced points (exact when the numbers are rational).
+// read_range_term) checked and labelled, checked ranges, and evenly spaced points (exact
+// when the numbers are rational).
 #include "views/range.hpp"
 
 #include <cmath>
