@@ -117,13 +117,7 @@ private:
                     }
                     return;
                 case StatementKind::Empty:
-                case StatementKind::Command:
-                case StatementKind::Explain:
-                case StatementKind::Backprop:
-                case StatementKind::Sensitivity:
-                case StatementKind::Check:
-                case StatementKind::Table:
-                case StatementKind::Plot: return;
+                case StatementKind::Command: return;
             }
         } catch (const Error&) {
             // Re-resolving hit the clock or a limit the statement itself escaped by luck.

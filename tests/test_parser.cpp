@@ -215,7 +215,7 @@ TEST_CASE("a chunk splits into statements at ';' and newlines, each with its kin
     REQUIRE(parsed.size() == 5);
     const dfdx::StatementKind kinds[] = {dfdx::StatementKind::Bind, dfdx::StatementKind::Define,
                                          dfdx::StatementKind::Expr, dfdx::StatementKind::Command,
-                                         dfdx::StatementKind::Explain};
+                                         dfdx::StatementKind::Command};
     const std::string_view texts[] = {"a = 3", "f(x) = x^2", "x + 1 at x=2, y=3", "vars", "explain d/dx x"};
     for (std::size_t i = 0; i < parsed.size(); ++i) {
         CAPTURE(i);
@@ -227,6 +227,8 @@ TEST_CASE("a chunk splits into statements at ';' and newlines, each with its kin
     CHECK(parsed[1].statement.params == std::vector<std::string>{"x"});
     CHECK(parsed[2].statement.at.size() == 2);
     CHECK(parsed[2].statement.at[1].name == "y");
+    CHECK(parsed[3].statement.command->id == dfdx::CommandId::Vars);
+    CHECK(parsed[4].statement.command->id == dfdx::CommandId::Explain);
 }
 
 TEST_CASE("one bad statement does not hide the others") {

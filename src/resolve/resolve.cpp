@@ -11,6 +11,7 @@
 #include "expr/error.hpp"
 #include "expr/functions.hpp"
 #include "expr/names.hpp"
+#include "text/commands.hpp"
 #include "text/parser.hpp"
 #include "print/print.hpp"
 #include "calculus/simplify.hpp"
@@ -88,6 +89,23 @@ public:
             e.set_span_if_empty(s.span);
             throw;
         }
+    }
+
+    /// The variables and orders of `diff(EXPR, x, 2, y)`, after the operand.
+    std::vector<DiffVar> diff_vars(const Syntax& call) {
+        std::vector<DiffVar> vars;
+        for (std::size_t i = 1; i < call.kids.size(); ++i) {
+            const Syntax& k = *call.kids[i];
+            if (k.kind == SyntaxKind::Name) {
+                vars.push_back({k.text, 1, k.span});
+            } else {
+                if (vars.empty()) {
+                    fail(ErrorCode::Parse, "expected a variable before the order", k.span);
+                }
+                vars.back().order = order_arg(k);
+            }
+        }
+        return vars;
     }
 
 private:
@@ -424,11 +442,7 @@ private:
     // w, x, b), bound names standing for the names of their own text.
     std::pair<Expr, std::vector<std::string>> target_and_vars(const Syntax& s) {
         const Syntax& first = *s.kids[0];
-        if (first.kind == SyntaxKind::Name) {
-            if (const FunctionBody* f = ctx_.env.function(first.text)) {
-                return {ctx_.env.expand(f->body), f->params};
-            }
-        }
+        if (auto f = function_of(first, ctx_.env)) return {f->body, f->params};
         Expr e = ctx_.env.expand((*this)(first));
         std::vector<std::string> seen;
         names_in_order(first, ctx_.env, seen);
@@ -447,16 +461,7 @@ private:
         if (n == "diff") {
             check_arity(n, argc, 2, 64, s.span);
             Expr e = ctx_.env.expand((*this)(*s.kids[0]));
-            std::vector<DiffVar> vars;
-            for (std::size_t i = 1; i < argc; ++i) {
-                const Syntax& k = *s.kids[i];
-                if (k.kind == SyntaxKind::Name) {
-                    vars.push_back({k.text, 1, k.span});
-                } else {
-                    if (vars.empty()) fail(ErrorCode::Parse, "expected a variable before the order", k.span);
-                    vars.back().order = order_arg(k);
-                }
-            }
+            std::vector<DiffVar> vars = diff_vars(s);
             note_differentiated(e);
             return differentiate(e, vars, ctx_.env, ctx_.memo);
         }
@@ -538,7 +543,150 @@ private:
     std::set<std::string> variables_;
 };
 
+// --- table and plot expressions --------------------------------------------------
+
+bool takes_one_argument(const std::string& name, const Environment& env) {
+    if (const FunctionBody* f = env.function(name)) return f->params.size() == 1;
+    if (env.is_value(name)) return false;
+    auto id = find_function(name);
+    return id && function_info(*id).min_args == 1;
+}
+
+/// A copy of `s` in which a bare one-argument function name `f` (or `f'`) is the call
+/// `f(var)` (or `f'(var)`).
+SyntaxPtr apply_bare_names(const Syntax& s, const std::string& var, const Environment& env) {
+    auto out = std::make_unique<Syntax>();
+    out->kind = s.kind;
+    out->span = s.span;
+    out->text = s.text;
+    out->negated = s.negated;
+    out->vars = s.vars;
+    out->primes = s.primes;
+    for (const SyntaxPtr& k : s.kids) out->kids.push_back(apply_bare_names(*k, var, env));
+    if (s.kind == SyntaxKind::Name && (!s.primes.empty() || takes_one_argument(s.text, env))) {
+        out->kind = s.primes.empty() ? SyntaxKind::Call : SyntaxKind::PrimeCall;
+        auto arg = std::make_unique<Syntax>();
+        arg->kind = SyntaxKind::Name;
+        arg->span = s.span;
+        arg->text = var;
+        out->kids.push_back(std::move(arg));
+    }
+    return out;
+}
+
+/// `f(x)`, `f'(x)` for a call of a user function on plain names; empty otherwise.
+std::string call_label(const Syntax& s, const Environment& env, Format format) {
+    if (s.kind != SyntaxKind::Call && s.kind != SyntaxKind::PrimeCall) return {};
+    if (!env.is_function(s.text)) return {};
+    std::string args;
+    for (const SyntaxPtr& k : s.kids) {
+        if (k->kind != SyntaxKind::Name || !k->primes.empty()) return {};
+        args += (args.empty() ? "" : ", ") + print_name(k->text, format);
+    }
+    std::string primes(s.primes.size(), '\'');
+    if (s.kids.size() > 1 && !s.primes.empty()) {
+        primes += "[";
+        for (std::size_t i = 0; i < s.primes.size(); ++i) {
+            primes += (i ? "," : "") + std::to_string(s.primes[i]);
+        }
+        primes += "]";
+    }
+    return print_name(s.text, format) + primes + "(" + args + ")";
+}
+
 }  // namespace
+
+Expr resolve_keeping_calls(const Syntax& s, ResolveContext& ctx) {
+    // An (empty) parameter list reads the syntax as a definition body does: calls of user
+    // functions stay calls instead of being inlined.
+    static const std::vector<std::string> no_params;
+    ResolveContext kept = ctx;
+    kept.params = &no_params;
+    return resolve(s, kept);
+}
+
+std::optional<NamedFunction> function_of(const Syntax& s, const Environment& env) {
+    if (s.kind != SyntaxKind::Name) return std::nullopt;
+    const FunctionBody* f = env.function(s.text);
+    if (!f) return std::nullopt;
+    return NamedFunction{s.text, f->params, env.expand(f->body)};
+}
+
+DerivativeForm read_derivative_form(const Syntax& s, ResolveContext& ctx,
+                                    const std::string& command) {
+    auto not_a_derivative = [&] {
+        throw Error(ErrorCode::Parse,
+                    command + " needs a derivative here, as in '" + command + " d/dx EXPR', '" +
+                        command + " ∂f/∂x' or '" + command + " diff(EXPR, x)'",
+                    s.span);
+    };
+    DerivativeForm form;
+    switch (s.kind) {
+        case SyntaxKind::Derivative:
+            form.operand = resolve_keeping_calls(*s.kids[0], ctx);
+            form.vars = s.vars;
+            break;
+        case SyntaxKind::DerivativeOf:
+            if (const FunctionBody* f = ctx.env.function(s.text)) {
+                form.operand = f->body;
+            } else if (auto v = ctx.env.value(s.text)) {
+                form.operand = *v;
+            } else {
+                fail(ErrorCode::NotAFunction,
+                     s.text + " is not defined; define it first (" + s.text +
+                         "(x) = ...) or write d/d" + s.vars[0].name + " EXPR",
+                     s.span);
+            }
+            form.function = s.text;
+            form.vars = s.vars;
+            break;
+        case SyntaxKind::Call: {
+            if (s.text != "diff") not_a_derivative();
+            if (s.kids.size() < 2) {
+                fail(ErrorCode::Arity, "diff takes an expression and at least one variable",
+                     s.span);
+            }
+            form.operand = resolve_keeping_calls(*s.kids[0], ctx);
+            Resolver r(ctx, s);
+            form.vars = r.diff_vars(s);
+            break;
+        }
+        case SyntaxKind::Number:
+        case SyntaxKind::Name:
+        case SyntaxKind::PrimeCall:
+        case SyntaxKind::Neg:
+        case SyntaxKind::Sum:
+        case SyntaxKind::Product:
+        case SyntaxKind::Power:
+        case SyntaxKind::Vector: not_a_derivative();
+    }
+    for (const DiffVar& v : form.vars) check_variable(v.name, ctx.env, v.span);
+    return form;
+}
+
+PointValues read_point(const std::vector<Assignment>& at, ResolveContext& ctx) {
+    PointValues point;
+    for (const Assignment& a : at) {
+        if (auto v = ctx.env.value(a.name)) {
+            throw Error(ErrorCode::BoundVariable,
+                        a.name + " is bound to " + print(*v) +
+                            ", so it takes no other value here; 'clear " + a.name +
+                            "' makes it a variable again",
+                        a.name_span);
+        }
+        check_variable(a.name, ctx.env, a.name_span);
+        // The parser refuses a name given twice, so names and values stay in step.
+        point.names.push_back(a.name);
+        point.values[a.name] = ctx.env.expand(resolve(*a.value, ctx));
+    }
+    return point;
+}
+
+RangeTerm read_range_term(const Syntax& s, const std::string& var, ResolveContext& ctx,
+                          Format format) {
+    SyntaxPtr applied = apply_bare_names(s, var, ctx.env);
+    return {ctx.env.expand(resolve(*applied, ctx)), call_label(*applied, ctx.env, format)};
+}
 
 void names_in_order(const Syntax& s, const Environment& env, std::vector<std::string>& out) {
     auto add_name = [&out](const std::string& n) {
@@ -597,7 +745,7 @@ Expr differentiate(const Expr& e, const std::vector<DiffVar>& vars, const Enviro
 
 bool is_reserved_name(const std::string& name) {
     if (name == "pi" || name == "e" || name == "at" || find_function(name) || is_special(name)) return true;
-    return std::find(command_words().begin(), command_words().end(), name) != command_words().end();
+    return find_command(name) != nullptr;
 }
 
 Expr resolve(const Syntax& s, ResolveContext& ctx) {

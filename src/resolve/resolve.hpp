@@ -3,10 +3,13 @@
 // forms and special functions (diff, grad, hessian, jacobian, taylor, simplify, expand).
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "calculus/diff.hpp"
+#include "calculus/substitute.hpp"
+#include "print/print.hpp"
 #include "resolve/environment.hpp"
 #include "expr/expr.hpp"
 #include "text/syntax.hpp"
@@ -34,6 +37,55 @@ struct ResolveContext {
 /// (so later redefinitions are seen); everywhere else they are inlined. Errors carry
 /// the span of the innermost syntax node that caused them.
 Expr resolve(const Syntax& s, ResolveContext& ctx);
+
+/// The expression of `s` with calls of user functions kept as calls, as a definition body
+/// reads them (so a view can name compositions); `ctx.params` is ignored.
+Expr resolve_keeping_calls(const Syntax& s, ResolveContext& ctx);
+
+/// A defined function named by itself, as in `grad(f)` or `backprop f at ...`.
+struct NamedFunction {
+    std::string name;
+    std::vector<std::string> params;
+    Expr body;  ///< every definition inlined
+};
+
+/// The defined function `s` names when it is a bare name of one; nullopt for anything
+/// else (another name, a call, an expression).
+std::optional<NamedFunction> function_of(const Syntax& s, const Environment& env);
+
+/// A derivative form as the views need it: the operand with calls of user functions kept
+/// as calls (so compositions can be named), and the variables in order.
+struct DerivativeForm {
+    Expr operand;               ///< user-function calls kept (Kind::Apply)
+    std::vector<DiffVar> vars;  ///< checked: each may be differentiated in
+    std::string function;       ///< `∂f/∂x`: the name f; empty for d/dx EXPR and diff(...)
+};
+
+/// Reads `d/dx EXPR`, `d^2/dx^2 EXPR`, `∂/∂x EXPR`, `∂f/∂x` or `diff(EXPR, x[, n]...)` with
+/// the rules of evaluation (the same messages for an undefined f or a bad order).
+/// `command` names the statement in the error for anything else.
+DerivativeForm read_derivative_form(const Syntax& s, ResolveContext& ctx,
+                                    const std::string& command);
+
+/// The values of an `at` point, the names in the order given. Each name must be a
+/// variable (not bound, not a function or a built-in); each value is resolved with every
+/// definition inlined and may be symbolic. Plain evaluation and the views read points
+/// with these rules; a view that needs numbers checks them itself.
+struct PointValues {
+    std::vector<std::string> names;
+    Bindings values;
+};
+PointValues read_point(const std::vector<Assignment>& at, ResolveContext& ctx);
+
+/// An expression of a table or plot. A bare name of a one-argument function (user or
+/// built-in) means that function of the range variable: `plot f, f'` is
+/// `plot f(x), f'(x)`.
+struct RangeTerm {
+    Expr value;         ///< every definition inlined
+    std::string label;  ///< `f(x)`, `f'(x)` for a user function called on plain names, else empty
+};
+RangeTerm read_range_term(const Syntax& s, const std::string& var, ResolveContext& ctx,
+                          Format format);
 
 /// Derivative of a resolved expression in each variable in turn, after checking that
 /// each variable may be differentiated in (not a function, not a bound name).

@@ -1,5 +1,5 @@
-// Completion candidates from the function table, the help topics, the commands and the
-// session, ranked: the user's own names, then commands, built-ins and special forms.
+// Completion candidates from the function table, the help topics, the command table and
+// the session, ranked: the user's own names, then commands, built-ins and special forms.
 #include "session/completion.hpp"
 
 #include <algorithm>
@@ -7,7 +7,7 @@
 
 #include "expr/functions.hpp"
 #include "session/help.hpp"
-#include "text/parser.hpp"
+#include "text/commands.hpp"
 
 namespace dfdx {
 
@@ -129,13 +129,10 @@ void offer_names(std::string_view stmt, bool statement_start, const Session& ses
     for (const HelpTopic& t : help_topics()) {
         if (is_call_form(t)) out.offer(t.name + "(");
     }
-    // Commands after the functions, and leaving last, so TAB on "ex" never offers "exit" first.
+    // Commands after the functions, in the table's order, which puts leaving last: TAB on
+    // "ex" never offers "exit" first.
     if (statement_start) {
-        for (const std::string& w : command_words()) {
-            if (w != "quit" && w != "exit") out.offer(w);
-        }
-        out.offer("quit");
-        out.offer("exit");
+        for (const std::string& w : command_words()) out.offer(w);
     }
     out.offer("pi");
 }
@@ -145,30 +142,38 @@ void offer_names(std::string_view stmt, bool statement_start, const Session& ses
 std::optional<Completion> complete_command(const std::vector<std::string>& words, std::string_view word,
                                            std::size_t start, const Session& session) {
     if (words.empty()) return std::nullopt;
-    const std::string& cmd = words[0];
+    const CommandInfo* cmd = find_command(words[0]);
+    if (!cmd) return std::nullopt;
     Completion c;
     c.start = start;
     Ranked out(word);
-    if (cmd == "save" || cmd == "load" || ((cmd == "table" || cmd == "plot") && words.back() == "to")) {
-        c.files = true;
-        return c;
-    }
-    if (cmd == "help") {
-        if (words.size() == 1) {
-            for (const HelpTopic& t : help_topics()) out.offer(t.name);
-        }
-    } else if (cmd == "set") {
-        if (words.size() == 1) {
-            for (const char* s : {"format", "precision"}) out.offer(s);
-        } else if (words.size() == 2 && words[1] == "format") {
-            for (const char* s : {"plain", "unicode", "latex"}) out.offer(s);
-        }
-    } else if (cmd == "clear") {
-        for (const std::string& n : session.environment().order()) {
-            if (std::find(words.begin(), words.end(), n) == words.end()) out.offer(n);
-        }
-    } else if (cmd != "quit" && cmd != "exit" && cmd != "vars" && cmd != "funcs") {
-        return std::nullopt;
+    switch (cmd->args) {
+        case CommandArgs::Expression:
+            // `table ... to FILE`: the file name is the rest of the statement.
+            if (cmd->grammar == CommandGrammar::Range && words.back() == "to") {
+                c.files = true;
+                return c;
+            }
+            return std::nullopt;
+        case CommandArgs::Files: c.files = true; return c;
+        case CommandArgs::Topics:
+            if (words.size() == 1) {
+                for (const HelpTopic& t : help_topics()) out.offer(t.name);
+            }
+            break;
+        case CommandArgs::Settings:
+            if (words.size() == 1) {
+                for (const char* s : {"format", "precision"}) out.offer(s);
+            } else if (words.size() == 2 && words[1] == "format") {
+                for (const char* s : {"plain", "unicode", "latex"}) out.offer(s);
+            }
+            break;
+        case CommandArgs::Names:
+            for (const std::string& n : session.environment().order()) {
+                if (std::find(words.begin(), words.end(), n) == words.end()) out.offer(n);
+            }
+            break;
+        case CommandArgs::Nothing: break;
     }
     c.candidates = out.take();
     return c;

@@ -1,11 +1,12 @@
-// Help text: the forms and commands are written here, the functions are read from the
-// function table, so help, completion and the parser cannot disagree.
+// Help text: the forms are written here, the commands and functions are read from their
+// tables, so help, completion and the parser cannot disagree.
 #include "session/help.hpp"
 
 #include <algorithm>
 
 #include "expr/error.hpp"
 #include "expr/functions.hpp"
+#include "text/commands.hpp"
 
 namespace dfdx {
 
@@ -43,33 +44,11 @@ std::vector<HelpTopic> build_topics() {
          "cancel((x^2 - 1)/(x - 1))"},
         {K::Form, "approx", "approx(EXPR)", "a decimal value, even when exact", "approx(1/3)"},
         {K::Form, "at", "EXPR at x=1, y=2", "substitute values; names left free stay symbolic", "d/dx x y at x=1"},
-        {K::Command, "explain", "explain d/dx EXPR",
-         "the derivation step by step: rule at each node, chain products", "explain d/dx sin(x^2)"},
-        {K::Command, "backprop", "backprop EXPR at x=..., ...",
-         "computation graph with forward values and adjoints from one reverse pass, then the gradient",
-         "backprop (x + y) z at x=1, y=2, z=3"},
-        {K::Command, "sensitivity", "sensitivity f at w=-2, x=5, b=3 [by h]",
-         "each variable nudged by one unit (or h): new value, change and partial derivative",
-         "f(w, x, b) = wx + b; sensitivity f at w=-2, x=5, b=3"},
-        {K::Command, "check", "check d/dx EXPR at x=...", "symbolic derivative against a central finite difference",
-         "check d/dx sin(x) at x=1"},
-        {K::Command, "table", "table EXPR, ... for x in [a, b] step h | with n points [to FILE.csv | to -]",
-         "values at evenly spaced points, aligned, or written as CSV (to - : on standard output)",
-         "table sin(x), cos(x) for x in [0, 1] step 0.25"},
-        {K::Command, "plot", "plot EXPR, ... [for x in [a, b]] [to FILE.svg|.png|.pdf]",
-         "curves in the terminal (braille, a colour each) or as a picture; without 'for', [-10, 10]", "plot sin(x), cos(x) for x in [-pi, pi]"},
-        {K::Command, "vars", "vars", "list the bound names", "a = 3; vars"},
-        {K::Command, "funcs", "funcs", "list the defined functions", "f(x) = x^2; funcs"},
-        {K::Command, "clear", "clear NAME..., clear all", "remove the named definitions, or all of them; says what it removed",
-         "a = 3; clear a"},
-        {K::Command, "set", "set format plain|unicode|latex, set precision N", "change a setting; 'set' shows them",
-         "set format unicode; d/dx x^3"},
-        {K::Command, "save", "save FILE", "write the definitions and settings as a dfdx script (atomically)",
-         "save session.dfdx"},
-        {K::Command, "load", "load FILE", "run a dfdx script, as 'dfdx FILE' would", "load session.dfdx"},
-        {K::Command, "help", "help, help TOPIC", "list the topics, or explain one", "help grad"},
-        {K::Command, "quit", "quit, exit, Ctrl-D", "leave dfdx (Ctrl-C abandons a long computation)", "quit"},
     };
+    for (const CommandInfo& c : all_commands()) {
+        t.push_back({K::Command, std::string(c.word), std::string(c.usage), std::string(c.summary),
+                     std::string(c.example)});
+    }
     for (const FunctionInfo& f : all_functions()) {
         t.push_back({K::Function, std::string(f.name), std::string(f.usage), std::string(f.summary),
                      std::string(f.example)});
@@ -96,12 +75,13 @@ std::size_t distance(const std::string& a, const std::string& b) {
 std::string alias(const std::string& name) {
     static const std::vector<std::pair<std::string, std::string>> aliases = {
         {"∂/∂x", "d/dx"},     {"derivative", "d/dx"}, {"d", "d/dx"}, {"d^2/dx^2", "d/dx"},
-        {"∂f/∂x", "df/dx"},   {"prime", "'"},         {"f'", "'"},   {"exit", "quit"},
+        {"∂f/∂x", "df/dx"},   {"prime", "'"},         {"f'", "'"},
         {"gradient", "grad"},
     };
     for (const auto& [from, to] : aliases) {
         if (from == name) return to;
     }
+    if (const CommandInfo* c = find_command(name)) return std::string(c->word);  // exit: quit
     // d/dy, d/dt: the d/dx topic.
     if (name.size() > 3 && name.rfind("d/d", 0) == 0 && name.find('/', 3) == std::string::npos) return "d/dx";
     return name;

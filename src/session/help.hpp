@@ -1,5 +1,5 @@
 // Help topics, generated from the same tables as the parser and completion: the
-// built-in functions (functions.hpp), the commands (parser.hpp) and the derivative forms.
+// built-in functions (functions.hpp), the commands (commands.hpp) and the derivative forms.
 #pragma once
 
 #include <string>

@@ -11,6 +11,7 @@
 #include "numbers/eval.hpp"
 #include "expr/functions.hpp"
 #include "session/help.hpp"
+#include "text/commands.hpp"
 #include "text/parser.hpp"
 #include "resolve/resolve.hpp"
 #include "calculus/simplify.hpp"
@@ -112,19 +113,8 @@ bool Session::run(std::string_view chunk, Sink& sink) {
 }
 
 Bindings Session::point_of(const std::vector<Assignment>& at, std::vector<std::string>& notes) {
-    Bindings point;
     ResolveContext ctx{env_, nullptr, {}, &notes, &memo_};
-    for (const Assignment& a : at) {
-        if (auto v = env_.value(a.name)) {
-            throw Error(ErrorCode::BoundVariable,
-                        a.name + " is bound to " + print(*v) + ", so it takes no other value here; 'clear " + a.name +
-                            "' makes it a variable again",
-                        a.name_span);
-        }
-        check_variable(a.name, env_, a.name_span);
-        point[a.name] = env_.expand(resolve(*a.value, ctx));
-    }
-    return point;
+    return read_point(at, ctx).values;
 }
 
 void Session::execute(const Statement& st, std::string_view chunk, Sink& sink) {
@@ -193,31 +183,6 @@ void Session::execute(const Statement& st, std::string_view chunk, Sink& sink) {
         case StatementKind::Define: return define(st, sink);
         case StatementKind::Bind: return bind(st, sink);
         case StatementKind::Command: return command(st, sink);
-        case StatementKind::Explain:
-        case StatementKind::Backprop:
-        case StatementKind::Sensitivity:
-        case StatementKind::Check: {
-            std::vector<std::string> lines =
-                st.kind == StatementKind::Explain     ? run_explain(st, view(), notes)
-                : st.kind == StatementKind::Backprop  ? run_backprop(st, view(), notes)
-                : st.kind == StatementKind::Sensitivity ? run_sensitivity(st, view(), notes)
-                                                       : run_check(st, view(), notes);
-            flush_notes();
-            for (const std::string& l : lines) sink.result(l);
-            return;
-        }
-        case StatementKind::Table:
-        case StatementKind::Plot: {
-            std::string file_text;
-            std::vector<std::string> lines = st.kind == StatementKind::Table
-                                                 ? run_table(st, view(), notes, file_text)
-                                                 : run_plot(st, view(), notes, file_text, plot_terminal_);
-            flush_notes();
-            // `table ... to -` returns its CSV as the lines: standard output, not a file.
-            if (!st.file.empty() && st.file != "-") sink.request({Request::Kind::WriteFile, st.file, file_text});
-            for (const std::string& l : lines) sink.result(l);
-            return;
-        }
     }
 }
 
@@ -268,56 +233,92 @@ void Session::bind(const Statement& st, Sink& sink) {
 }
 
 void Session::command(const Statement& st, Sink& sink) {
-    const std::string& w = st.name;
+    const std::string& w = st.name;  // as typed: `exit` is quit's alias
     auto no_args = [&] {
         if (!st.words.empty()) {
             throw Error(ErrorCode::Parse, w + " takes no arguments", st.name_span);
         }
     };
-    if (w == "quit" || w == "exit") {
-        no_args();
-        sink.request({Request::Kind::Quit, {}, {}});
-    } else if (w == "vars" || w == "funcs") {
-        no_args();
-        for (const std::string& n : env_.order()) {
-            if (w == "vars" && env_.is_value(n)) {
-                sink.result(n + " = " + print(*env_.value(n), {settings_.format, {}}));
-            }
-            if (w == "funcs" && env_.is_function(n)) {
-                const FunctionBody& f = *env_.function(n);
-                sink.result(n + "(" + join(f.params, ", ") + ") = " + print(f.body, {settings_.format, f.params}));
-            }
-        }
-    } else if (w == "clear") {
-        if (st.words.empty()) {
-            throw Error(ErrorCode::Parse, "clear what? 'clear NAME...' removes names, 'clear all' removes everything",
-                        st.name_span);
-        }
-        if (st.words.size() == 1 && st.words[0] == "all" && !env_.is_function("all") && !env_.is_value("all")) {
-            const std::vector<std::string> removed = env_.order();
-            env_.clear_all();
-            memo_.clear();
-            resolved_ = {};
-            present_ = Presenter();
-            sink.result(removed.empty() ? "nothing to clear" : "cleared " + join(removed, ", "));
+    // A view's notes ("did you mean sin?") come first; a table or plot written to a file
+    // is a request to the host, and its lines a one-line summary. `table ... to -` returns
+    // its CSV as the lines: standard output, not a file.
+    std::vector<std::string> notes;
+    std::string file_text;
+    auto emit = [&](const std::vector<std::string>& lines) {
+        for (const std::string& n : notes) sink.note(n);
+        if (!st.file.empty() && st.file != "-") sink.request({Request::Kind::WriteFile, st.file, file_text});
+        for (const std::string& l : lines) sink.result(l);
+    };
+    switch (st.command->id) {
+        case CommandId::Explain: return emit(run_explain(st, view(), notes));
+        case CommandId::Backprop: return emit(run_backprop(st, view(), notes));
+        case CommandId::Sensitivity: return emit(run_sensitivity(st, view(), notes));
+        case CommandId::Check: return emit(run_check(st, view(), notes));
+        case CommandId::Table: return emit(run_table(st, view(), notes, file_text));
+        case CommandId::Plot: return emit(run_plot(st, view(), notes, file_text, plot_terminal_));
+        case CommandId::Quit:
+            no_args();
+            sink.request({Request::Kind::Quit, {}, {}});
             return;
-        }
-        for (const std::string& n : st.words) {
-            if (!env_.is_function(n) && !env_.is_value(n)) {
-                throw Error(ErrorCode::Type, n + " is not defined", st.name_span);
+        case CommandId::Vars:
+            no_args();
+            for (const std::string& n : env_.order()) {
+                if (env_.is_value(n)) {
+                    sink.result(n + " = " + print(*env_.value(n), {settings_.format, {}}));
+                }
             }
-        }
-        for (const std::string& n : st.words) env_.clear(n);
-        sink.result("cleared " + join(st.words, ", "));
-    } else if (w == "set") {
-        set(st, sink);
-    } else if (w == "help") {
-        for (const std::string& line : help_lines(st.rest)) sink.result(line);
-    } else if (w == "save" || w == "load") {
-        if (st.rest.empty()) throw Error(ErrorCode::Parse, w + " needs a file name", st.name_span);
-        if (w == "save") sink.request({Request::Kind::Save, st.rest, script()});
-        else sink.request({Request::Kind::Load, st.rest, {}});
+            return;
+        case CommandId::Funcs:
+            no_args();
+            for (const std::string& n : env_.order()) {
+                if (const FunctionBody* f = env_.function(n)) {
+                    sink.result(n + "(" + join(f->params, ", ") + ") = " +
+                                print(f->body, {settings_.format, f->params}));
+                }
+            }
+            return;
+        case CommandId::Clear: return clear(st, sink);
+        case CommandId::Set: return set(st, sink);
+        case CommandId::Help:
+            for (const std::string& line : help_lines(st.rest)) sink.result(line);
+            return;
+        case CommandId::Save:
+        case CommandId::Load:
+            if (st.rest.empty()) {
+                throw Error(ErrorCode::Parse, w + " needs a file name", st.name_span);
+            }
+            if (st.command->id == CommandId::Save) {
+                sink.request({Request::Kind::Save, st.rest, script()});
+            } else {
+                sink.request({Request::Kind::Load, st.rest, {}});
+            }
+            return;
     }
+}
+
+void Session::clear(const Statement& st, Sink& sink) {
+    if (st.words.empty()) {
+        throw Error(ErrorCode::Parse,
+                    "clear what? 'clear NAME...' removes names, 'clear all' removes everything",
+                    st.name_span);
+    }
+    const bool all = st.words.size() == 1 && st.words[0] == "all";
+    if (all && !env_.is_function("all") && !env_.is_value("all")) {
+        const std::vector<std::string> removed = env_.order();
+        env_.clear_all();
+        memo_.clear();
+        resolved_ = {};
+        present_ = Presenter();
+        sink.result(removed.empty() ? "nothing to clear" : "cleared " + join(removed, ", "));
+        return;
+    }
+    for (const std::string& n : st.words) {
+        if (!env_.is_function(n) && !env_.is_value(n)) {
+            throw Error(ErrorCode::Type, n + " is not defined", st.name_span);
+        }
+    }
+    for (const std::string& n : st.words) env_.clear(n);
+    sink.result("cleared " + join(st.words, ", "));
 }
 
 void Session::set(const Statement& st, Sink& sink) {

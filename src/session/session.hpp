@@ -70,7 +70,9 @@ public:
 
 private:
     void execute(const Statement& st, std::string_view chunk, Sink& sink);
+    /// Every command, by its id in the command table (text/commands.hpp).
     void command(const Statement& st, Sink& sink);
+    void clear(const Statement& st, Sink& sink);
     void define(const Statement& st, Sink& sink);
     void bind(const Statement& st, Sink& sink);
     void set(const Statement& st, Sink& sink);

@@ -36,10 +36,7 @@ public:
         }
         if (at_end()) return st;
         if (peek().kind == Tok::Ident && peek(1).kind != Tok::Equals) {
-            const std::string& w = peek().text;
-            if (std::find(command_words().begin(), command_words().end(), w) != command_words().end()) {
-                return command(std::move(st));
-            }
+            if (const CommandInfo* c = find_command(peek().text)) return command(std::move(st), *c);
         }
         if (looks_like_definition()) return definition(std::move(st));
         if (peek().kind == Tok::Ident && peek(1).kind == Tok::Equals) return binding(std::move(st));
@@ -231,44 +228,45 @@ private:
         return s;
     }
 
-    // command = WORD ...   (the forms are listed in docs/grammar.md)
-    Statement command(Statement st) {
+    // command = WORD ...   (the forms are listed in docs/grammar.md; each command's grammar
+    // is its row of the command table)
+    Statement command(Statement st, const CommandInfo& info) {
         st.kind = StatementKind::Command;
+        st.command = &info;
         st.name = peek().text;
         st.name_span = next().span;
-        const std::string& w = st.name;
-        if (w == "explain") {
-            st.kind = StatementKind::Explain;
-            st.expr = expr();
-            if (accept_word("at")) st.at = assignments();
-        } else if (w == "backprop" || w == "check") {
-            st.kind = w == "backprop" ? StatementKind::Backprop : StatementKind::Check;
-            st.expr = expr();
-            if (!accept_word("at")) unexpected("'at' and the point, as in '" + w + " ... at x=1'");
-            st.at = assignments();
-        } else if (w == "sensitivity") {
-            st.kind = StatementKind::Sensitivity;
-            stops_ = {"by"};
-            st.expr = expr();
-            if (!accept_word("at")) unexpected("'at' and the base point, as in 'sensitivity f at x=1'");
-            st.at = assignments();
-            if (accept_word("by")) st.by = expr();
-        } else if (w == "table" || w == "plot") {
-            range_command(st);
-        } else if (!at_end()) {
-            st.rest = rest_text();
-            std::string word;
-            for (char c : st.rest + " ") {
-                if (c == ' ' || c == '\t' || c == ',') {
-                    if (!word.empty()) st.words.push_back(word);
-                    word.clear();
-                } else {
-                    word += c;
+        switch (info.grammar) {
+            case CommandGrammar::Expression:
+                if (info.nudge) stops_ = {"by"};
+                st.expr = expr();
+                if (accept_word("at")) {
+                    st.at = assignments();
+                } else if (!info.missing_at.empty()) {
+                    unexpected(std::string(info.missing_at));
                 }
-            }
+                if (info.nudge && accept_word("by")) st.by = expr();
+                break;
+            case CommandGrammar::Range: range_command(st); break;
+            case CommandGrammar::Words:
+                if (!at_end()) words(st);
+                break;
         }
         finish();
         return st;
+    }
+
+    // words = the rest of the statement, split at blanks and commas
+    void words(Statement& st) {
+        st.rest = rest_text();
+        std::string word;
+        for (char c : st.rest + " ") {
+            if (c == ' ' || c == '\t' || c == ',') {
+                if (!word.empty()) st.words.push_back(word);
+                word.clear();
+            } else {
+                word += c;
+            }
+        }
     }
 
     // range_command = ("table" | "plot") expr { "," expr } "for" NAME "in" "[" expr "," expr "]"
@@ -276,8 +274,7 @@ private:
     // A plot may leave out the range (views/range.hpp: the default one): then `to` ends
     // its expressions, so a plot of a name `to` needs its `for`.
     void range_command(Statement& st) {
-        st.kind = st.name == "table" ? StatementKind::Table : StatementKind::Plot;
-        const bool plot = st.kind == StatementKind::Plot;
+        const bool plot = st.command->id == CommandId::Plot;
         stops_ = plot ? std::set<std::string>{"for", "to"} : std::set<std::string>{"for"};
         bare_primes_ = true;
         do {
@@ -831,17 +828,6 @@ private:
     bool in_point_ = false;     ///< reading `at x=1, ...`: `NAME =` starts the next name
     int derivative_operand_depth_ = -1;  ///< depth of the innermost d/dx operand's sum
 };
-
-}  // namespace
-
-const std::vector<std::string>& command_words() {
-    static const std::vector<std::string> words = {
-        "vars", "funcs", "clear", "quit", "exit", "help", "set", "save", "load",
-        "explain", "backprop", "sensitivity", "check", "table", "plot"};
-    return words;
-}
-
-namespace {
 
 /// The length of the cached body when `source` starts with it and then spaces and the
 /// word `at`; else 0.

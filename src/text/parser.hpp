@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "text/commands.hpp"
 #include "text/lexer.hpp"
 #include "text/syntax.hpp"
 
@@ -44,8 +45,5 @@ void parse_statements(std::string_view source, const std::function<bool(ParsedSt
 
 /// Parses a single expression (tests and tools).
 SyntaxPtr parse_expression(std::string_view source);
-
-/// The words that start a command statement.
-const std::vector<std::string>& command_words();
 
 }  // namespace dfdx

@@ -46,28 +46,30 @@ struct Assignment {
     SyntaxPtr value;
 };
 
-enum class StatementKind {
-    Empty, Expr, Define, Bind, Command,
-    Explain, Backprop, Sensitivity, Check, Table, Plot
-};
+struct CommandInfo;  // text/commands.hpp
+
+/// Every command (explain and table included) is a Command; its row of the command table
+/// says which.
+enum class StatementKind { Empty, Expr, Define, Bind, Command };
 
 /// One statement. Which fields are set depends on the kind.
 struct Statement {
     StatementKind kind = StatementKind::Empty;
     Span span;                       ///< the whole statement (for echo and errors)
-    std::shared_ptr<const Syntax> expr;  ///< Expr, Define, Bind, Explain, Backprop, Sensitivity,
-                                         ///< Check (shared: see ParseCache)
-    std::vector<SyntaxPtr> exprs;    ///< Table, Plot
+    std::shared_ptr<const Syntax> expr;  ///< Expr, Define, Bind, a command of the Expression
+                                         ///< grammar (shared: see ParseCache)
+    std::vector<SyntaxPtr> exprs;    ///< a command of the Range grammar (table, plot)
     std::vector<Assignment> at;      ///< `at x=1, y=2`
     std::string name;                ///< Define, Bind: the name; Command: the command word
+    const CommandInfo* command = nullptr;  ///< a command's row of the command table
     Span name_span;
     std::vector<std::string> params; ///< Define
-    std::vector<std::string> words;  ///< Command: the words after the command
-    std::string rest;                ///< Command: the raw text after the command word
-    SyntaxPtr by;                    ///< Sensitivity: the nudge
-    std::string var;                 ///< Table, Plot: the variable
-    SyntaxPtr lo, hi, step, points;  ///< Table, Plot: the range and spacing
-    std::string file;                ///< Table, Plot: `to FILE`
+    std::vector<std::string> words;  ///< Words grammar: the words after the command
+    std::string rest;                ///< Words grammar: the raw text after the command word
+    SyntaxPtr by;                    ///< sensitivity: the nudge
+    std::string var;                 ///< Range grammar: the variable
+    SyntaxPtr lo, hi, step, points;  ///< Range grammar: the range and spacing
+    std::string file;                ///< Range grammar: `to FILE`
 };
 
 }  // namespace dfdx

@@ -390,10 +390,9 @@ std::vector<std::string> run_backprop(const Statement& st, const ViewContext& vi
     const Format f = view.settings.format;
     Expr e;
     std::vector<std::string> vars;
-    if (st.expr->kind == SyntaxKind::Name && env.function(st.expr->text)) {
-        const FunctionBody& fn = *env.function(st.expr->text);
-        e = env.expand(fn.body);
-        vars = fn.params;
+    if (auto fn = function_of(*st.expr, env)) {
+        e = fn->body;
+        vars = fn->params;
     } else {
         e = chain::resolve_expanded(*st.expr, env, notes);
         vars = free_symbols(e);

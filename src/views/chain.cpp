@@ -1,5 +1,5 @@
-// Shared pieces of the chain-rule views: derivative forms and points read from statements,
-// the notation of partial derivatives, and aligned text tables.
+// Shared pieces of the chain-rule views: points with numeric values, the notation of
+// partial derivatives, and aligned text tables.
 #include "views/chain.hpp"
 
 #include <cmath>
@@ -12,91 +12,9 @@
 
 namespace dfdx::chain {
 
-namespace {
-
-// Resolving with an (empty) parameter list reads the syntax as a definition body does:
-// calls of user functions stay calls instead of being inlined.
-const std::vector<std::string> kNoParams;
-
-[[noreturn]] void not_a_derivative(const std::string& command, Span span) {
-    throw Error(ErrorCode::Parse,
-                command + " needs a derivative here, as in '" + command +
-                    " d/dx EXPR', '" + command + " ∂f/∂x' or '" + command + " diff(EXPR, x)'",
-                span);
-}
-
-// diff(EXPR, x, 2, y): the variables and orders after the operand.
-std::vector<DiffVar> diff_call_vars(const Syntax& s, const Environment& env, std::vector<std::string>& notes) {
-    std::vector<DiffVar> vars;
-    for (std::size_t i = 1; i < s.kids.size(); ++i) {
-        const Syntax& k = *s.kids[i];
-        if (k.kind == SyntaxKind::Name) {
-            vars.push_back({k.text, 1, k.span});
-            continue;
-        }
-        if (vars.empty()) throw Error(ErrorCode::Parse, "expected a variable before the order", k.span);
-        Expr n = resolve_expanded(k, env, notes);
-        if (!is_number(n) || !is_integer(n->num) || n->num < 0 || !n->num.get_num().fits_ulong_p()) {
-            throw Error(ErrorCode::Parse, "expected a whole number as the order", k.span);
-        }
-        vars.back().order = n->num.get_num().get_ui();
-    }
-    return vars;
-}
-
-}  // namespace
-
-Expr resolve_keeping_calls(const Syntax& s, const Environment& env, std::vector<std::string>& notes) {
-    ResolveContext ctx{env, &kNoParams, {}, &notes};
-    return resolve(s, ctx);
-}
-
 Expr resolve_expanded(const Syntax& s, const Environment& env, std::vector<std::string>& notes) {
     ResolveContext ctx{env, nullptr, {}, &notes};
     return env.expand(resolve(s, ctx));
-}
-
-DerivativeForm read_derivative(const Syntax& s, const Environment& env, std::vector<std::string>& notes,
-                               const std::string& command) {
-    DerivativeForm form;
-    switch (s.kind) {
-        case SyntaxKind::Derivative:
-            form.operand = resolve_keeping_calls(*s.kids[0], env, notes);
-            form.vars = s.vars;
-            break;
-        case SyntaxKind::DerivativeOf:
-            if (const FunctionBody* f = env.function(s.text)) {
-                form.operand = f->body;
-            } else if (auto v = env.value(s.text)) {
-                form.operand = *v;
-            } else {
-                throw Error(ErrorCode::NotAFunction,
-                            s.text + " is not defined; define it first (" + s.text +
-                                "(x) = ...) or write d/d" + s.vars[0].name + " EXPR",
-                            s.span);
-            }
-            form.function = s.text;
-            form.vars = s.vars;
-            break;
-        case SyntaxKind::Call:
-            if (s.text != "diff") not_a_derivative(command, s.span);
-            if (s.kids.size() < 2) {
-                throw Error(ErrorCode::Arity, "diff takes an expression and at least one variable", s.span);
-            }
-            form.operand = resolve_keeping_calls(*s.kids[0], env, notes);
-            form.vars = diff_call_vars(s, env, notes);
-            break;
-        case SyntaxKind::Number:
-        case SyntaxKind::Name:
-        case SyntaxKind::PrimeCall:
-        case SyntaxKind::Neg:
-        case SyntaxKind::Sum:
-        case SyntaxKind::Product:
-        case SyntaxKind::Power:
-        case SyntaxKind::Vector: not_a_derivative(command, s.span);
-    }
-    for (const DiffVar& v : form.vars) check_variable(v.name, env, v.span);
-    return form;
 }
 
 Point ExactPoint::numeric() const {
@@ -114,10 +32,10 @@ std::string ExactPoint::text(Format format) const {
 }
 
 ExactPoint read_point(const std::vector<Assignment>& at, const Environment& env, std::vector<std::string>& notes) {
-    ExactPoint p;
+    ResolveContext ctx{env, nullptr, {}, &notes};
+    PointValues read = dfdx::read_point(at, ctx);
     for (const Assignment& a : at) {
-        check_variable(a.name, env, a.name_span);
-        Expr v = resolve_expanded(*a.value, env, notes);
+        const Expr& v = read.values.at(a.name);
         if (v.kind() == Kind::Vector || !free_symbols(v).empty()) {
             throw Error(ErrorCode::Type, "the value of " + a.name + " must be a number", a.value->span);
         }
@@ -125,10 +43,8 @@ ExactPoint read_point(const std::vector<Assignment>& at, const Environment& env,
         if (!std::isfinite(d)) {
             throw Error(ErrorCode::Limit, "the value of " + a.name + " is too large", a.value->span);
         }
-        if (!p.values.count(a.name)) p.names.push_back(a.name);
-        p.values[a.name] = v;
     }
-    return p;
+    return {std::move(read.names), std::move(read.values)};
 }
 
 void require_values(const Expr& e, const Bindings& point, const std::string& command, Span span) {

@@ -1,5 +1,6 @@
-// Shared pieces of the chain-rule views (explain, backprop, sensitivity, check): reading
-// derivative forms and points from statements, the notation of partials, and text tables.
+// Shared pieces of the chain-rule views (explain, backprop, sensitivity, check): points
+// with numeric values, the notation of partials, and text tables. Statements are read
+// through resolve.hpp (derivative forms, points, named functions), never here.
 #pragma once
 
 #include <string>
@@ -9,32 +10,18 @@
 #include "numbers/eval.hpp"
 #include "expr/expr.hpp"
 #include "print/print.hpp"
+#include "resolve/resolve.hpp"
 #include "calculus/substitute.hpp"
 #include "text/syntax.hpp"
 
 namespace dfdx::chain {
 
-/// A derivative form as the views need it: the operand with calls of user functions kept
-/// as calls (so compositions can be named), and the variables in order.
-struct DerivativeForm {
-    Expr operand;                ///< user-function calls kept (Kind::Apply)
-    std::vector<DiffVar> vars;   ///< checked: each may be differentiated in
-    std::string function;        ///< `∂f/∂x`: the name f; empty for d/dx EXPR and diff(...)
-};
-
-/// Reads `d/dx EXPR`, `d^2/dx^2 EXPR`, `∂/∂x EXPR`, `∂f/∂x` or `diff(EXPR, x[, n]...)`.
-/// `command` names the statement in the error for anything else.
-DerivativeForm read_derivative(const Syntax& s, const Environment& env,
-                               std::vector<std::string>& notes, const std::string& command);
-
-/// The expression of `s` with calls of user functions kept as calls.
-Expr resolve_keeping_calls(const Syntax& s, const Environment& env, std::vector<std::string>& notes);
-
 /// The expression of `s` with every definition inlined (as plain evaluation reads it).
 Expr resolve_expanded(const Syntax& s, const Environment& env, std::vector<std::string>& notes);
 
-/// An `at` point: each name checked as a variable, each value an exact number or a
-/// numeric expression (pi/4). Keeps the order of the assignments.
+/// An `at` point read as plain evaluation reads one (resolve.hpp's read_point), each
+/// value then required to be an exact number or a numeric expression (pi/4): the views
+/// compute in doubles. Keeps the order of the assignments.
 struct ExactPoint {
     std::vector<std::string> names;
     Bindings values;

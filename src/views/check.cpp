@@ -153,7 +153,8 @@ std::string verdict_text(Verdict v, const FiniteDifference& fd) {
 std::vector<std::string> run_check(const Statement& st, const ViewContext& view, std::vector<std::string>& notes) {
     const Environment& env = view.environment();
     const Format f = view.settings.format;
-    chain::DerivativeForm form = chain::read_derivative(*st.expr, env, notes, "check");
+    ResolveContext ctx{env, nullptr, {}, &notes};
+    DerivativeForm form = read_derivative_form(*st.expr, ctx, "check");
     Expr e = env.expand(form.operand);
     if (e.kind() == Kind::Vector) {
         throw Error(ErrorCode::Type, "check needs a scalar expression, not a vector", st.expr->span);

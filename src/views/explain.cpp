@@ -304,7 +304,7 @@ std::vector<std::string> first_steps(const std::vector<DiffVar>& vars, unsigned 
 }
 
 // The chain through user functions for the first step, when the operand composes some.
-bool explain_composition(const chain::DerivativeForm& form, const Expr& expanded, const std::string& var,
+bool explain_composition(const DerivativeForm& form, const Expr& expanded, const std::string& var,
                          const std::string& result, const Environment& env, Format f,
                          std::vector<std::string>& out, std::string& name) {
     Composition c(env, names_in_use(expanded, form.vars));
@@ -330,7 +330,7 @@ std::string shown(const Expr& e, const ViewContext& view) {
 
 }  // namespace
 
-std::vector<std::string> explain_lines(const chain::DerivativeForm& form, const ViewContext& view,
+std::vector<std::string> explain_lines(const DerivativeForm& form, const ViewContext& view,
                                        const chain::ExactPoint* point) {
     const Environment& env = view.environment();
     const Format f = view.settings.format;
@@ -385,7 +385,8 @@ std::vector<std::string> explain_lines(const chain::DerivativeForm& form, const 
 
 std::vector<std::string> run_explain(const Statement& st, const ViewContext& view, std::vector<std::string>& notes) {
     const Environment& env = view.environment();
-    chain::DerivativeForm form = chain::read_derivative(*st.expr, env, notes, "explain");
+    ResolveContext ctx{env, nullptr, {}, &notes};
+    DerivativeForm form = read_derivative_form(*st.expr, ctx, "explain");
     if (st.at.empty()) return explain_lines(form, view, nullptr);
     chain::ExactPoint point = chain::read_point(st.at, env, notes);
     return explain_lines(form, view, &point);

@@ -37,7 +37,7 @@ std::vector<RuleRow> rule_rows(const Expr& e, const std::string& var);
 /// The lines `explain` prints for the derivative form (user calls kept in its operand):
 /// the derivation, ending with the result exactly as `d/dx` prints it, then its value at
 /// `point` when one is given.
-std::vector<std::string> explain_lines(const chain::DerivativeForm& form, const ViewContext& view,
+std::vector<std::string> explain_lines(const DerivativeForm& form, const ViewContext& view,
                                        const chain::ExactPoint* point = nullptr);
 
 }  // namespace dfdx

@@ -1,5 +1,6 @@
-// The range commands' shared part: bare function names applied to the range variable,
-// labels, checked ranges, and evenly spaced points (exact when the numbers are rational).
+// The range commands' shared part: their expressions (read by resolve.hpp's
+// read_range_term) checked and labelled, checked ranges, and evenly spaced points (exact
+// when the numbers are rational).
 #include "views/range.hpp"
 
 #include <algorithm>
@@ -16,55 +17,6 @@
 namespace dfdx {
 
 namespace {
-
-bool takes_one_argument(const std::string& name, const Environment& env) {
-    if (const FunctionBody* f = env.function(name)) return f->params.size() == 1;
-    if (env.is_value(name)) return false;
-    auto id = find_function(name);
-    return id && function_info(*id).min_args == 1;
-}
-
-/// A copy of `s` in which a bare one-argument function name `f` (or `f'`) is the call
-/// `f(var)` (or `f'(var)`).
-SyntaxPtr apply_bare_names(const Syntax& s, const std::string& var, const Environment& env) {
-    auto out = std::make_unique<Syntax>();
-    out->kind = s.kind;
-    out->span = s.span;
-    out->text = s.text;
-    out->negated = s.negated;
-    out->vars = s.vars;
-    out->primes = s.primes;
-    for (const SyntaxPtr& k : s.kids) out->kids.push_back(apply_bare_names(*k, var, env));
-    if (s.kind == SyntaxKind::Name && (!s.primes.empty() || takes_one_argument(s.text, env))) {
-        out->kind = s.primes.empty() ? SyntaxKind::Call : SyntaxKind::PrimeCall;
-        auto arg = std::make_unique<Syntax>();
-        arg->kind = SyntaxKind::Name;
-        arg->span = s.span;
-        arg->text = var;
-        out->kids.push_back(std::move(arg));
-    }
-    return out;
-}
-
-/// `f(x)`, `f'(x)` for a call of a user function on plain names; empty otherwise.
-std::string call_label(const Syntax& s, const Environment& env, Format format) {
-    if (s.kind != SyntaxKind::Call && s.kind != SyntaxKind::PrimeCall) return {};
-    if (!env.is_function(s.text)) return {};
-    std::string args;
-    for (const SyntaxPtr& k : s.kids) {
-        if (k->kind != SyntaxKind::Name || !k->primes.empty()) return {};
-        args += (args.empty() ? "" : ", ") + print_name(k->text, format);
-    }
-    std::string primes(s.primes.size(), '\'');
-    if (s.kids.size() > 1 && !s.primes.empty()) {
-        primes += "[";
-        for (std::size_t i = 0; i < s.primes.size(); ++i) {
-            primes += (i ? "," : "") + std::to_string(s.primes[i]);
-        }
-        primes += "]";
-    }
-    return print_name(s.text, format) + primes + "(" + args + ")";
-}
 
 /// A number for messages: exact when rational, else a decimal.
 std::string show_number(const std::optional<Rational>& exact, double value) {
@@ -120,7 +72,7 @@ std::string free_variable(const Statement& st, const Environment& env) {
     for (const SyntaxPtr& s : st.exprs) {
         try {
             ResolveContext ctx{env, nullptr, {}, nullptr};
-            for (const std::string& n : free_symbols(env.expand(resolve(*apply_bare_names(*s, "x", env), ctx)))) {
+            for (const std::string& n : free_symbols(read_range_term(*s, "x", ctx, Format::Plain).value)) {
                 if (std::find(names.begin(), names.end(), n) == names.end()) names.push_back(n);
             }
         } catch (Error& err) {
@@ -154,10 +106,10 @@ RangeExprs resolve_range_exprs(const Statement& st, const ViewContext& view, std
     Format format = view.settings.format == Format::Unicode ? Format::Unicode : Format::Plain;
     out.var_label = print_name(var, format);
     for (const SyntaxPtr& s : st.exprs) {
-        SyntaxPtr applied = apply_bare_names(*s, var, env);
         try {
             ResolveContext ctx{env, nullptr, {}, &notes};
-            Expr e = env.expand(resolve(*applied, ctx));
+            RangeTerm term = read_range_term(*s, var, ctx, format);
+            const Expr& e = term.value;
             if (e.kind() == Kind::Vector) {
                 throw Error(ErrorCode::Type, st.name + " needs expressions with one value, not a vector");
             }
@@ -169,8 +121,7 @@ RangeExprs resolve_range_exprs(const Statement& st, const ViewContext& view, std
                 }
             }
             Compiled check(e, var);  // unknown functions fail here, with this span
-            std::string label = call_label(*applied, env, format);
-            out.labels.push_back(label.empty() ? print(e, {format, {var}}) : label);
+            out.labels.push_back(term.label.empty() ? print(e, {format, {var}}) : term.label);
             out.exprs.push_back(e);
             out.spans.push_back(s->span);
         } catch (Error& err) {

@@ -27,14 +27,13 @@ Target read_target(const Statement& st, const ViewContext& view, const chain::Ex
     const Format f = view.settings.format;
     const Syntax& s = *st.expr;
     Target t;
-    if (s.kind == SyntaxKind::Name && env.function(s.text)) {
-        const FunctionBody& fn = *env.function(s.text);
-        t.expr = env.expand(fn.body);
-        t.vars = fn.params;
-        t.function = s.text;
-        t.header = print(apply(s.text, [&] {
+    if (auto fn = function_of(s, env)) {
+        t.expr = fn->body;
+        t.vars = fn->params;
+        t.function = fn->name;
+        t.header = print(dfdx::apply(fn->name, [&] {
                              std::vector<Expr> ps;
-                             for (const std::string& p : fn.params) ps.push_back(sym(p));
+                             for (const std::string& p : fn->params) ps.push_back(sym(p));
                              return ps;
                          }()),
                          {f, {}});
@@ -44,7 +43,8 @@ Target read_target(const Statement& st, const ViewContext& view, const chain::Ex
             if (!param && has_symbol(t.expr, n)) t.vars.push_back(n);
         }
     } else {
-        Expr kept = chain::resolve_keeping_calls(s, env, notes);
+        ResolveContext ctx{env, nullptr, {}, &notes};
+        Expr kept = resolve_keeping_calls(s, ctx);
         t.expr = env.expand(kept);
         t.vars = point.names;
         if (kept.kind() == Kind::Apply && env.is_function(kept->name)) t.function = kept->name;
