@@ -145,6 +145,7 @@ void Driver::run_error(std::string_view chunk, const std::string& name, std::siz
     first_line_ = first;
     begin(shown);
     error(e);
+    end();
     set_deadline(0);
 }
 

@@ -8,6 +8,7 @@
 #include "resolve/environment.hpp"
 #include "numbers/eval.hpp"
 #include "expr/expr.hpp"
+#include "print/notation.hpp"
 #include "print/print.hpp"
 #include "calculus/substitute.hpp"
 #include "text/syntax.hpp"
