@@ -28,7 +28,7 @@ bool contains(const std::vector<std::string>& lines, const std::string& part) {
 }  // namespace
 
 TEST_CASE("every format has a notation whose name parses back to the format") {
-    for (Format f : {Format::Plain, Format::Unicode, Format::Latex}) {
+    for (Format f : {Format::Plain, Format::Unicode, Format::Latex, Format::Json}) {
         Format back = Format::Plain;
         REQUIRE(dfdx::parse_format(notation(f).name(), back));
         CHECK(back == f);
@@ -91,4 +91,46 @@ TEST_CASE("decimals in each notation: LaTeX writes the power of ten, not e-13") 
     CHECK(run(s, "approx(1/3*10^(-12))") == std::vector<std::string>{"3.33333333333333 \\times 10^{-13}"});
     // A value at a point takes the quick decimal path (decimal.hpp): the same notation.
     CHECK(run(s, "exp(x) - 1 at x=10^(-13)") == std::vector<std::string>{"1.00000000000005 \\times 10^{-13}"});
+}
+
+namespace {
+
+/// A sink like --format json's: it asks for every form of a result.
+class Forms : public dfdx::Sink {
+public:
+    std::vector<dfdx::Shown> shown;
+    std::vector<std::string> lines;
+    int ended = 0;
+    bool wants_forms() const override { return true; }
+    void value(const dfdx::Shown& s) override { shown.push_back(s); }
+    void result(const std::string& line) override { lines.push_back(line); }
+    void error(const dfdx::Error&) override {}
+    void request(const dfdx::Request&) override {}
+    void end() override { ++ended; }
+};
+
+}  // namespace
+
+TEST_CASE("a sink that wants every form gets each result's plain, LaTeX and decimal forms") {
+    dfdx::Session s;
+    s.settings().format = Format::Json;
+    Forms sink;
+    s.run("f(x) = x^2; f(3)/4; grad(x^2*y) at x=1, y=2; a = sqrt(2); x + 1; help", sink);
+    CHECK(sink.ended == 6);  // one end() per statement
+    REQUIRE(sink.shown.size() == 5);
+    CHECK(sink.shown[0].text == "f(x) = x^2");
+    CHECK(sink.shown[0].latex == "f\\left(x\\right) = x^{2}");
+    CHECK_FALSE(sink.shown[0].value);
+    CHECK(sink.shown[1].text == "9/4");
+    CHECK(sink.shown[1].latex == "\\frac{9}{4}");
+    REQUIRE(sink.shown[1].value);
+    CHECK(sink.shown[1].value->number == "2.25");
+    REQUIRE(sink.shown[2].value);
+    CHECK(sink.shown[2].value->is_list);
+    CHECK(sink.shown[2].value->items.size() == 2);
+    CHECK(sink.shown[3].latex == "a = \\sqrt{2}");
+    CHECK(sink.shown[3].value->number == "1.4142135623731");
+    CHECK(sink.shown[4].text == "x + 1");
+    CHECK_FALSE(sink.shown[4].value);
+    CHECK_FALSE(sink.lines.empty());  // help prints lines, not a value
 }

@@ -1,5 +1,5 @@
-// The notations (notation.hpp). Plain is the base: unicode and LaTeX override the
-// spellings they write differently.
+// The four notations (notation.hpp). Plain is the base: unicode and LaTeX override the
+// spellings they write differently, and JSON writes its text fields in plain.
 #include "print/notation.hpp"
 
 #include "expr/names.hpp"
@@ -100,6 +100,13 @@ public:
     }
 };
 
+// JSON objects carry plain text ("result", "lines") beside the LaTeX form ("latex"); the
+// object itself is built where results are rendered (src/cli/json_output.cpp).
+class JsonNotation : public PlainNotation {
+public:
+    const char* name() const override { return "json"; }
+};
+
 }  // namespace
 
 std::string Notation::order(unsigned long long n) const { return n == 1 ? std::string() : "^" + std::to_string(n); }
@@ -117,7 +124,8 @@ const std::vector<const Notation*>& notations() {
     static const PlainNotation plain;
     static const UnicodeNotation unicode;
     static const LatexNotation latex;
-    static const std::vector<const Notation*> all{&plain, &unicode, &latex};
+    static const JsonNotation json;
+    static const std::vector<const Notation*> all{&plain, &unicode, &latex, &json};
     return all;
 }
 

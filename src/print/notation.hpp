@@ -14,7 +14,7 @@
 namespace dfdx {
 
 /// The output formats, in the order of notations(), which spells each.
-enum class Format { Plain, Unicode, Latex };
+enum class Format { Plain, Unicode, Latex, Json };
 
 class Notation {
 public:

@@ -26,10 +26,10 @@ std::string print_name(const std::string& name, Format format);
 /// plain unchanged, unicode "−1.5×10⁻¹⁰", latex "-1.5 \\times 10^{-10}".
 std::string print_decimal(const std::string& text, Format format);
 
-/// Parses a format's name ("plain", "unicode", "latex").
+/// Parses a format's name ("plain", "unicode", "latex", "json").
 bool parse_format(const std::string& text, Format& out);
 const char* format_name(Format f);
-/// The formats' names for a message: "plain, unicode or latex".
+/// The formats' names for a message: "plain, unicode, latex or json".
 std::string format_choices();
 
 }  // namespace dfdx

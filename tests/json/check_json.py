@@ -1,0 +1,149 @@
+#!/usr/bin/env python3
+"""--format json, read back with Python's json, for every statement of the transcripts.
+
+Usage: check_json.py DFDX TRANSCRIPT.txt...
+
+Each transcript's `> ` statements run as one script twice: with `--format json` and in
+the text format with `--echo`. The JSON run must print exactly one object per statement
+the text run echoes, each on its own line and nothing on stderr; an object has "input"
+(the statement, as echoed) and "notes", and then either "result", "latex" and "value"
+(null, a decimal string, or a list of them), or "lines", or "error" with the line,
+column and message that the text run's `FILE:LINE:COL: error: MESSAGE` gives. Both runs
+exit with the same status. A `set format X` statement is followed by `set format json`
+in the JSON run (and `set format plain` in the text run, so that lines stay aligned):
+every statement still runs, and the rest of the output stays JSON. The added statement
+runs in format X, so it prints no object, and its echo is not counted.
+"""
+import json
+import re
+import subprocess
+import sys
+
+SET_FORMAT = re.compile(r'^\s*set\s+format\s+(\w+)\s*$')
+DIAGNOSTIC = re.compile(r'^(.*?):(\d+):(\d+): error: (.*)$')
+
+
+def statements(path):
+    return [line[2:] for line in open(path, encoding='utf-8').read().splitlines() if line.startswith('> ')]
+
+
+def script(stmts, after_set_format):
+    """The statements as a script, each `set format X` followed by `set format
+    AFTER_SET_FORMAT`; a `set format json` of the transcript stays plain in the text run."""
+    lines = []
+    for s in stmts:
+        m = SET_FORMAT.match(s)
+        if m and m.group(1) == 'json':
+            s = 'set format ' + after_set_format
+        lines.append(s)
+        if m and m.group(1) != 'json':
+            lines.append('set format ' + after_set_format)
+    return '\n'.join(lines) + '\n'
+
+
+def without_added(echoed):
+    """The echoed statements less those script() added."""
+    out, skip = [], False
+    for s in echoed:
+        if not skip:
+            out.append(s)
+        m = SET_FORMAT.match(s)
+        skip = not skip and bool(m) and m.group(1) != 'json'
+    return out
+
+
+def run(binary, args, text):
+    return subprocess.run([binary, '--color', 'never'] + args, input=text.encode(), stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE, timeout=300)
+
+
+def is_value(v):
+    if v is None:
+        return True
+    if isinstance(v, str):
+        float(v)  # a decimal Python reads
+        return True
+    return isinstance(v, list) and all(x is not None and is_value(x) for x in v)
+
+
+def check_object(o, where):
+    """The problems of one object, as strings."""
+    if not isinstance(o, dict):
+        return [where + ': not an object']
+    bad = []
+    if not isinstance(o.get('input'), str):
+        bad.append(where + ': no "input"')
+    if not isinstance(o.get('notes'), list) or not all(isinstance(n, str) for n in o['notes']):
+        bad.append(where + ': no "notes" list')
+    kinds = [k for k in ('error', 'result', 'lines') if k in o]
+    if len(kinds) != 1:
+        return bad + [where + ': has %s, wants exactly one of error, result, lines' % kinds]
+    if 'error' in o:
+        e = o['error']
+        if not (isinstance(e, dict) and isinstance(e.get('line'), int) and isinstance(e.get('column'), int)
+                and isinstance(e.get('message'), str) and e['message']):
+            bad.append(where + ': error without line, column and message')
+    elif 'result' in o:
+        if not isinstance(o['result'], str) or not isinstance(o.get('latex'), str) or not o['latex']:
+            bad.append(where + ': result without plain and LaTeX forms')
+        try:
+            if 'value' not in o or not is_value(o['value']):
+                bad.append(where + ': "value" is not null, a decimal or a list of decimals')
+        except ValueError:
+            bad.append(where + ': "value" %r is not a decimal' % (o['value'],))
+    elif not isinstance(o['lines'], list) or not all(isinstance(x, str) for x in o['lines']):
+        bad.append(where + ': "lines" is not a list of strings')
+    return bad
+
+
+def check_transcript(binary, path):
+    stmts = statements(path)
+    js = run(binary, ['--format', 'json'], script(stmts, 'json'))
+    tx = run(binary, ['--echo'], script(stmts, 'plain'))
+    name = path.rsplit('/', 1)[-1]
+    bad = []
+    echoed = without_added([l[2:] for l in tx.stdout.decode().splitlines() if l.startswith('> ')])
+    errors = [DIAGNOSTIC.match(l) for l in tx.stderr.decode().splitlines()]
+    errors = [(int(m.group(2)), int(m.group(3)), m.group(4)) for m in errors if m]
+    if js.stderr:
+        bad.append('%s: the JSON run wrote to stderr: %r' % (name, js.stderr.decode()[:200]))
+    if js.returncode != tx.returncode:
+        bad.append('%s: exit status %d in JSON, %d in text' % (name, js.returncode, tx.returncode))
+    objects = []
+    for n, line in enumerate(js.stdout.decode().splitlines(), 1):
+        try:
+            objects.append(json.loads(line))
+        except ValueError as e:
+            bad.append('%s: output line %d is not JSON (%s): %r' % (name, n, e, line[:120]))
+    if len(objects) != len(echoed):
+        bad.append('%s: %d objects for %d statements' % (name, len(objects), len(echoed)))
+    for i, o in enumerate(objects):
+        where = '%s: statement %d (%s)' % (name, i + 1, o.get('input') if isinstance(o, dict) else '?')
+        bad += check_object(o, where)
+        if isinstance(o, dict) and i < len(echoed) and o.get('input') != echoed[i]:
+            bad.append('%s: input %r, echoed as %r' % (where, o.get('input'), echoed[i]))
+    located = [(o['error']['line'], o['error']['column'], o['error']['message'])
+               for o in objects if isinstance(o, dict) and isinstance(o.get('error'), dict)]
+    if located != errors:
+        bad.append('%s: errors at %s in JSON, %s in text' % (name, located, errors))
+    return len(objects), bad
+
+
+def main():
+    binary, paths = sys.argv[1], sys.argv[2:]
+    passed = failed = 0
+    for path in paths:
+        count, bad = check_transcript(binary, path)
+        for b in bad:
+            print(b)
+        if bad:
+            failed += 1
+        else:
+            passed += 1
+            print('%s: %d statements, one JSON object each' % (path.rsplit('/', 1)[-1], count))
+    print('%d passed, %d failed' % (passed, failed))
+    return 1 if failed else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
