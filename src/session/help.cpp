@@ -62,7 +62,7 @@ std::vector<HelpTopic> build_topics() {
         {K::Command, "funcs", "funcs", "list the defined functions", "f(x) = x^2; funcs"},
         {K::Command, "clear", "clear NAME..., clear all", "remove the named definitions, or all of them; says what it removed",
          "a = 3; clear a"},
-        {K::Command, "set", "set format plain|unicode|latex, set precision N", "change a setting; 'set' shows them",
+        {K::Command, "set", "set format plain|unicode|latex|json, set precision N", "change a setting; 'set' shows them",
          "set format unicode; d/dx x^3"},
         {K::Command, "save", "save FILE", "write the definitions and settings as a dfdx script (atomically)",
          "save session.dfdx"},
