@@ -88,9 +88,11 @@ TEST_CASE("decimals in each notation: LaTeX writes the power of ten, not e-13") 
     dfdx::Session s;
     CHECK(run(s, "approx(1/3*10^(-12))") == std::vector<std::string>{"3.33333333333333e-13"});
     run(s, "set format latex");
-    CHECK(run(s, "approx(1/3*10^(-12))") == std::vector<std::string>{"3.33333333333333 \\times 10^{-13}"});
+    CHECK(run(s, "approx(1/3*10^(-12))") ==
+          std::vector<std::string>{"3.33333333333333 \\times 10^{-13}"});
     // A value at a point takes the quick decimal path (decimal.hpp): the same notation.
-    CHECK(run(s, "exp(x) - 1 at x=10^(-13)") == std::vector<std::string>{"1.00000000000005 \\times 10^{-13}"});
+    CHECK(run(s, "exp(x) - 1 at x=10^(-13)") ==
+          std::vector<std::string>{"1.00000000000005 \\times 10^{-13}"});
 }
 
 namespace {

@@ -223,8 +223,8 @@ void Driver::error(const Error& e) {
     if (interactive_mode_ && e.code() == ErrorCode::Interrupted) std::cerr << '\n';  // after the echoed ^C
     Location where = locate(chunk_, first_line_, e.span());
     if (json()) {  // on stdout, in the statement's object, with the text format's line and column
-        statements_.back().out.error =
-            JsonError{interactive_mode_ ? std::string() : name_, where.line, where.column, e.what()};
+        std::string file = interactive_mode_ ? std::string() : name_;
+        statements_.back().out.error = JsonError{file, where.line, where.column, e.what()};
         return;
     }
     std::cerr << render_error(interactive_mode_ ? std::string() : name_, where, e, color_);

@@ -62,9 +62,13 @@ public:
     std::string symbol(std::string_view name) const override { return latex_symbol(name); }
     // One spelling with the printer: \sin, \arctan, \operatorname{sigmoid}.
     std::string function(std::string_view name) const override { return latex_builtin(name); }
-    std::string user_function(std::string_view name) const override { return latex_function_name(name); }
+    std::string user_function(std::string_view name) const override {
+        return latex_function_name(name);
+    }
     std::string paren(const std::string& s) const override { return "\\left(" + s + "\\right)"; }
-    std::string list(const std::string& items) const override { return "\\left[" + items + "\\right]"; }
+    std::string list(const std::string& items) const override {
+        return "\\left[" + items + "\\right]";
+    }
     std::string power(const std::string& base, const std::string& exp) const override {
         return "{" + base + "}^{" + exp + "}";
     }
@@ -78,10 +82,12 @@ public:
     std::string partial(const std::string& f, const std::string& x) const override {
         return "\\frac{\\partial" + (f.empty() ? "" : " " + f) + "}{\\partial " + x + "}";
     }
-    std::string derivative(const std::string& f, const std::vector<std::pair<std::string, unsigned long long>>& vars,
+    std::string derivative(const std::string& f,
+                           const std::vector<std::pair<std::string, unsigned long long>>& vars,
                            unsigned long long total) const override {
         std::string den;
-        for (const auto& [x, n] : vars) den += (den.empty() ? "" : " ") + ("\\partial " + x + order(n));
+        for (const auto& [x, n] : vars)
+            den += (den.empty() ? "" : " ") + ("\\partial " + x + order(n));
         return "\\frac{\\partial" + order(total) + (f.empty() ? "" : " " + f) + "}{" + den + "}";
     }
     std::string chain_times() const override { return " \\cdot "; }
@@ -109,12 +115,17 @@ public:
 
 }  // namespace
 
-std::string Notation::order(unsigned long long n) const { return n == 1 ? std::string() : "^" + std::to_string(n); }
+std::string Notation::order(unsigned long long n) const {
+    return n == 1 ? std::string() : "^" + std::to_string(n);
+}
 
-std::string Notation::partial(const std::string& f, const std::string& x) const { return "∂" + f + "/∂" + x; }
+std::string Notation::partial(const std::string& f, const std::string& x) const {
+    return "∂" + f + "/∂" + x;
+}
 
-std::string Notation::derivative(const std::string& f, const std::vector<std::pair<std::string, unsigned long long>>& vars,
-                                 unsigned long long total) const {
+std::string Notation::derivative(
+    const std::string& f, const std::vector<std::pair<std::string, unsigned long long>>& vars,
+    unsigned long long total) const {
     std::string den;
     for (const auto& [x, n] : vars) den += "∂" + x + order(n);
     return "∂" + order(total) + f + "/" + den;

@@ -10,7 +10,6 @@
 #include <string_view>
 #include <vector>
 
-
 namespace dfdx {
 
 /// The output formats, in the order of notations(), which spells each.
@@ -32,15 +31,23 @@ public:
     [[nodiscard]] virtual Format label_style() const { return Format::Plain; }
 
     /// A variable or constant name: `alpha`, `α`, `\alpha`.
-    [[nodiscard]] virtual std::string symbol(std::string_view name) const { return std::string(name); }
+    [[nodiscard]] virtual std::string symbol(std::string_view name) const {
+        return std::string(name);
+    }
     /// A built-in function's name before its brackets: `sin`, `\sin`, `\operatorname{sigmoid}`.
-    [[nodiscard]] virtual std::string function(std::string_view name) const { return std::string(name); }
+    [[nodiscard]] virtual std::string function(std::string_view name) const {
+        return std::string(name);
+    }
     /// A user function's name: `f`, `\operatorname{loss}`.
-    [[nodiscard]] virtual std::string user_function(std::string_view name) const { return symbol(name); }
+    [[nodiscard]] virtual std::string user_function(std::string_view name) const {
+        return symbol(name);
+    }
     /// Round brackets: `(s)`, `\left(s\right)`.
     [[nodiscard]] virtual std::string paren(const std::string& s) const { return "(" + s + ")"; }
     /// A vector or list of items already joined by ", ": `[s]`, `\left[s\right]`.
-    [[nodiscard]] virtual std::string list(const std::string& items) const { return "[" + items + "]"; }
+    [[nodiscard]] virtual std::string list(const std::string& items) const {
+        return "[" + items + "]";
+    }
     /// An equation: `a = b`.
     [[nodiscard]] virtual std::string equation(const std::string& a, const std::string& b) const {
         return a + " = " + b;
@@ -58,9 +65,9 @@ public:
     /// `∂f/∂x`; an empty f gives `∂/∂x`.
     [[nodiscard]] virtual std::string partial(const std::string& f, const std::string& x) const;
     /// A derivative of any order in several variables: `∂^2f/∂x∂y` (already spelled names).
-    [[nodiscard]] virtual std::string derivative(const std::string& f,
-                                                 const std::vector<std::pair<std::string, unsigned long long>>& vars,
-                                                 unsigned long long total) const;
+    [[nodiscard]] virtual std::string derivative(
+        const std::string& f, const std::vector<std::pair<std::string, unsigned long long>>& vars,
+        unsigned long long total) const;
     /// The product sign between the factors of a chain: ` · `, ` \cdot `.
     [[nodiscard]] virtual std::string chain_times() const { return " · "; }
     /// The product sign between the operands of a backprop operation: `*`, `·`, ` \cdot `.
@@ -68,19 +75,24 @@ public:
     /// A word among formulas: `word`, `\text{word}`.
     [[nodiscard]] virtual std::string word(const std::string& text) const { return text; }
     /// Stands for what is too long to print: `(text)`, `\text{text}`.
-    [[nodiscard]] virtual std::string placeholder(const std::string& text) const { return "(" + text + ")"; }
+    [[nodiscard]] virtual std::string placeholder(const std::string& text) const {
+        return "(" + text + ")";
+    }
     /// A numbered name: `v1`, `v_{1}`.
-    [[nodiscard]] virtual std::string subscript(const std::string& base, const std::string& index) const {
+    [[nodiscard]] virtual std::string subscript(const std::string& base,
+                                                const std::string& index) const {
         return base + index;
     }
     /// Rows left out: `...`, `\dots`.
     [[nodiscard]] virtual std::string ellipsis() const { return "..."; }
     /// A partial marked as holding the stages fixed: `∂f/∂x|direct`.
-    [[nodiscard]] virtual std::string marked(const std::string& partial, const std::string& mark) const {
+    [[nodiscard]] virtual std::string marked(const std::string& partial,
+                                             const std::string& mark) const {
         return partial + "|" + mark;
     }
     /// The gradient line of backprop: `grad(x, y) = [1, 2]`.
-    [[nodiscard]] virtual std::string gradient(const std::string& names, const std::string& values) const {
+    [[nodiscard]] virtual std::string gradient(const std::string& names,
+                                               const std::string& values) const {
         return equation("grad" + paren(names), list(values));
     }
 };

@@ -127,7 +127,9 @@ private:
             case Kind::Number: return number(e->num);
             case Kind::Symbol: return {n_.symbol(e->name), kAtom};
             case Kind::Constant:
-                if (e->id == static_cast<std::uint32_t>(ConstantId::Pi)) return {n_.symbol("pi"), kAtom};
+                if (e->id == static_cast<std::uint32_t>(ConstantId::Pi)) {
+                    return {n_.symbol("pi"), kAtom};
+                }
                 return {"e", kAtom};
             case Kind::Add: return sum(e);
             case Kind::Mul: return product(e->num, e->args);
@@ -474,9 +476,13 @@ private:
 
 }  // namespace
 
-std::string print_name(const std::string& name, Format format) { return notation(format).symbol(name); }
+std::string print_name(const std::string& name, Format format) {
+    return notation(format).symbol(name);
+}
 
-std::string print_decimal(const std::string& text, Format format) { return notation(format).decimal(text); }
+std::string print_decimal(const std::string& text, Format format) {
+    return notation(format).decimal(text);
+}
 
 std::string print(const Expr& e, const PrintOptions& options) {
     Printer p(options);

@@ -275,13 +275,14 @@ void Session::define(const Statement& st, Sink& sink) {
     env_.define(st.name, {st.params, body});
     for (const std::string& n : notes) sink.note(n);
     std::string head = st.name + "(" + join(st.params, ", ") + ")";
-    hand_over(sink, notation(settings_.format).equation(head, print(body, {settings_.format, st.params})),
-              [&](Shown& s) {
-                  std::vector<Expr> params;
-                  for (const std::string& p : st.params) params.push_back(sym(p));
-                  s.latex = notation(Format::Latex).equation(print(apply(st.name, params), {Format::Latex, {}}),
-                                                             print(body, {Format::Latex, st.params}));
-              });
+    const Notation& n = notation(settings_.format);
+    hand_over(sink, n.equation(head, print(body, {settings_.format, st.params})), [&](Shown& s) {
+        std::vector<Expr> params;
+        for (const std::string& p : st.params) params.push_back(sym(p));
+        s.latex = notation(Format::Latex)
+                      .equation(print(apply(st.name, params), {Format::Latex, {}}),
+                                print(body, {Format::Latex, st.params}));
+    });
 }
 
 void Session::bind(const Statement& st, Sink& sink) {
@@ -305,12 +306,12 @@ void Session::bind(const Statement& st, Sink& sink) {
     for (const std::string& n : notes) sink.note(n);
     // The value is kept as computed; its echo is printed in textbook form.
     Expr shown = computed(*st.expr, env_) ? textbook(value) : value;
-    hand_over(sink, notation(settings_.format).equation(st.name, print(shown, {settings_.format, {}})),
-              [&](Shown& s) {
-                  s.latex = notation(Format::Latex).equation(notation(Format::Latex).symbol(st.name),
-                                                             print(shown, {Format::Latex, {}}));
-                  s.value = decimal_value(shown);
-              });
+    const Notation& n = notation(settings_.format);
+    hand_over(sink, n.equation(st.name, print(shown, {settings_.format, {}})), [&](Shown& s) {
+        const Notation& tex = notation(Format::Latex);
+        s.latex = tex.equation(tex.symbol(st.name), print(shown, {Format::Latex, {}}));
+        s.value = decimal_value(shown);
+    });
 }
 
 void Session::command(const Statement& st, Sink& sink) {
@@ -379,7 +380,8 @@ void Session::set(const Statement& st, Sink& sink) {
     const std::string& value = st.words[1];
     if (key == "format") {
         if (!parse_format(value, settings_.format)) {
-            throw Error(ErrorCode::Parse, "format is " + format_choices() + ", not " + value, st.name_span);
+            throw Error(ErrorCode::Parse, "format is " + format_choices() + ", not " + value,
+                        st.name_span);
         }
     } else if (key == "precision") {
         int p = 0;

@@ -300,7 +300,8 @@ private:
     // An input as an operand: negative and fractional numbers in brackets.
     [[nodiscard]] std::string operand(std::size_t i) const {
         const Expr& e = g_.nodes[i].expr;
-        bool wrap = e.kind() == Kind::Number && (e->num < 0 || !is_integer(e->num)) && !n_.typeset();
+        bool wrap =
+            e.kind() == Kind::Number && (e->num < 0 || !is_integer(e->num)) && !n_.typeset();
         return wrap ? "(" + label(i) + ")" : label(i);
     }
     [[nodiscard]] std::string coefficient(const Rational& c) const {

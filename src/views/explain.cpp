@@ -344,7 +344,8 @@ std::vector<std::string> explain_lines(const chain::DerivativeForm& form, const 
     std::string name = chain::derivative_name(form.function, form.vars, f);
     if (form.function.empty()) {
         const Notation& n = notation(f);
-        name += " " + (n.typeset() ? n.list(chain::brief(expanded, {f, {}}, 0)) : chain::brief(expanded, {f, {}}, 40));
+        name += " " + (n.typeset() ? n.list(chain::brief(expanded, {f, {}}, 0))
+                                   : chain::brief(expanded, {f, {}}, 40));
     }
     auto value_at_point = [&] {
         if (!(simple == result)) out.push_back("simplified: " + name + " = " + shown(simple, view));

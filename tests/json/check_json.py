@@ -24,7 +24,8 @@ DIAGNOSTIC = re.compile(r'^(.*?):(\d+):(\d+): error: (.*)$')
 
 
 def statements(path):
-    return [line[2:] for line in open(path, encoding='utf-8').read().splitlines() if line.startswith('> ')]
+    lines = open(path, encoding='utf-8').read().splitlines()
+    return [line[2:] for line in lines if line.startswith('> ')]
 
 
 def script(stmts, after_set_format):
@@ -53,8 +54,8 @@ def without_added(echoed):
 
 
 def run(binary, args, text):
-    return subprocess.run([binary, '--color', 'never'] + args, input=text.encode(), stdout=subprocess.PIPE,
-                          stderr=subprocess.PIPE, timeout=300)
+    return subprocess.run([binary, '--color', 'never'] + args, input=text.encode(),
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=300)
 
 
 def is_value(v):
@@ -80,11 +81,13 @@ def check_object(o, where):
         return bad + [where + ': has %s, wants exactly one of error, result, lines' % kinds]
     if 'error' in o:
         e = o['error']
-        if not (isinstance(e, dict) and isinstance(e.get('line'), int) and isinstance(e.get('column'), int)
-                and isinstance(e.get('message'), str) and e['message']):
+        if not (isinstance(e, dict) and isinstance(e.get('line'), int)
+                and isinstance(e.get('column'), int) and isinstance(e.get('message'), str)
+                and e['message']):
             bad.append(where + ': error without line, column and message')
     elif 'result' in o:
-        if not isinstance(o['result'], str) or not isinstance(o.get('latex'), str) or not o['latex']:
+        latex = o.get('latex')
+        if not isinstance(o['result'], str) or not isinstance(latex, str) or not latex:
             bad.append(where + ': result without plain and LaTeX forms')
         try:
             if 'value' not in o or not is_value(o['value']):
@@ -118,7 +121,8 @@ def check_transcript(binary, path):
     if len(objects) != len(echoed):
         bad.append('%s: %d objects for %d statements' % (name, len(objects), len(echoed)))
     for i, o in enumerate(objects):
-        where = '%s: statement %d (%s)' % (name, i + 1, o.get('input') if isinstance(o, dict) else '?')
+        text = o.get('input') if isinstance(o, dict) else '?'
+        where = '%s: statement %d (%s)' % (name, i + 1, text)
         bad += check_object(o, where)
         if isinstance(o, dict) and i < len(echoed) and o.get('input') != echoed[i]:
             bad.append('%s: input %r, echoed as %r' % (where, o.get('input'), echoed[i]))
