@@ -13,7 +13,13 @@ exit with the same status. A `set format X` statement is followed by `set format
 in the JSON run (and `set format plain` in the text run, so that lines stay aligned):
 every statement still runs, and the rest of the output stays JSON. The added statement
 runs in format X, so it prints no object, and its echo is not counted.
+
+Then a few cases the transcripts do not reach: `-e` errors (file `<-e>`), a `load`ed
+file's statements and errors, a file that cannot be read, and `set format json` typed in
+the text format.
 """
+import os
+import tempfile
 import json
 import re
 import subprocess
@@ -133,6 +139,49 @@ def check_transcript(binary, path):
     return len(objects), bad
 
 
+def objects_of(binary, args, stdin=''):
+    p = subprocess.run([binary] + args, input=stdin.encode(), stdout=subprocess.PIPE,
+                       stderr=subprocess.PIPE, timeout=60)
+    return [json.loads(l) for l in p.stdout.decode().splitlines()], p.stderr.decode(), p.returncode
+
+
+def check_cases(binary):
+    """The problems of the cases the transcripts do not reach."""
+    bad = []
+    with tempfile.TemporaryDirectory() as tmp:
+        loaded = os.path.join(tmp, 'defs.dfdx')
+        with open(loaded, 'w') as f:
+            f.write('g(x) = x^3\n1/0\n')
+        got, err, rc = objects_of(binary, ['--format', 'json', '-e', 'load ' + loaded, '-e', 'g(2)',
+                                           '-e', 'foo('])
+        want = [
+            {'input': 'g(x) = x^3', 'result': 'g(x) = x^3', 'latex': 'g\\left(x\\right) = x^{3}',
+             'value': None, 'notes': []},
+            {'input': '1/0', 'error': {'file': loaded, 'line': 2, 'column': 3,
+                                       'message': 'division by zero'}, 'notes': []},
+            {'input': 'load ' + loaded, 'lines': [], 'notes': []},
+            {'input': 'g(2)', 'result': '8', 'latex': '8', 'value': '8', 'notes': []},
+            {'input': 'foo(', 'error': {'file': '<-e>', 'line': 1, 'column': 5, 'message':
+                                        'expected an expression, found the end of the statement'},
+             'notes': []},
+        ]
+        if got != want or err or rc != 1:
+            bad.append('load and -e: got %r (stderr %r, status %d)' % (got, err, rc))
+        missing = os.path.join(tmp, 'missing.dfdx')
+        got, err, rc = objects_of(binary, ['--format', 'json', missing])
+        if len(got) != 1 or set(got[0]) != {'error'} or missing not in got[0]['error']['message'] \
+                or err or rc != 1:
+            bad.append('unreadable file: got %r (stderr %r, status %d)' % (got, err, rc))
+    script = 'x^2\nset format json\ngrad(x*y) at x=1, y=2\nset format plain\nx^3\n'
+    p = subprocess.run([binary], input=script.encode(), stdout=subprocess.PIPE, timeout=60)
+    lines = p.stdout.decode().splitlines()
+    if len(lines) != 4 or lines[0] != 'x^2' or lines[3] != 'x^3' \
+            or json.loads(lines[1])['value'] != ['2', '1'] \
+            or json.loads(lines[2]) != {'input': 'set format plain', 'lines': [], 'notes': []}:
+        bad.append('set format json and back: got %r' % lines)
+    return bad
+
+
 def main():
     binary, paths = sys.argv[1], sys.argv[2:]
     passed = failed = 0
@@ -145,6 +194,11 @@ def main():
         else:
             passed += 1
             print('%s: %d statements, one JSON object each' % (path.rsplit('/', 1)[-1], count))
+    bad = check_cases(binary)
+    for b in bad:
+        print(b)
+    failed += len(bad)
+    passed += 3 - len(bad)
     print('%d passed, %d failed' % (passed, failed))
     return 1 if failed else 0
 
