@@ -149,6 +149,7 @@ void Driver::run_error(std::string_view chunk, const std::string& name, std::siz
     first_line_ = first;
     begin(shown);
     error(e);
+    end();
     set_deadline(0);
 }
 
@@ -167,7 +168,11 @@ void Driver::begin(std::string_view text) {
         auto ns = std::chrono::duration_cast<std::chrono::nanoseconds>(now).count();
         set_deadline(ns + static_cast<std::int64_t>(options_.timeout * 1e9));
     }
-    if (options_.echo && !interactive_mode_) {
+    Running st;
+    st.json = session_.settings().format == Format::Json;
+    if (st.json) st.out.input = std::string(text);
+    statements_.push_back(std::move(st));
+    if (options_.echo && !interactive_mode_ && !json()) {  // a JSON object carries its input
         std::string shown(text);
         std::cout << "> " << shown << '\n';
     }
@@ -181,13 +186,37 @@ bool Driver::keep_going() {
 void Driver::result(const std::string& line) {
     // Printing a long result creates no nodes, so the core cannot notice Ctrl-C here.
     if (interrupted()) throw Error(ErrorCode::Interrupted, "interrupted");
+    if (json()) {
+        statements_.back().out.lines.push_back(line);
+        return;
+    }
     std::cout << line << '\n';
     if (stdout_failed()) output_lost_ = true;  // reported by finish_stdout; stop the work
 }
 
+void Driver::value(const Shown& shown) {
+    if (!json()) return result(shown.text);
+    JsonStatement& out = statements_.back().out;
+    if (out.shown) out.lines.push_back(shown.text);  // a second result: both become lines
+    else out.shown = shown;
+}
+
 void Driver::note(const std::string& text) {
+    if (json()) {
+        statements_.back().out.notes.push_back(text);
+        return;
+    }
     std::cout.flush();
     std::cerr << render_note(text, color_);
+}
+
+void Driver::end() {
+    if (statements_.empty()) return;
+    Running st = std::move(statements_.back());
+    statements_.pop_back();
+    if (!st.json) return;
+    std::cout << json_line(st.out) << '\n';
+    if (stdout_failed()) output_lost_ = true;
 }
 
 void Driver::error(const Error& e) {
@@ -197,6 +226,11 @@ void Driver::error(const Error& e) {
     std::cout.flush();
     if (interactive_mode_ && e.code() == ErrorCode::Interrupted) std::cerr << '\n';  // after the echoed ^C
     Location where = locate(chunk_, first_line_, e.span());
+    if (json()) {  // on stdout, in the statement's object, with the text format's line and column
+        std::string file = interactive_mode_ ? std::string() : name_;
+        statements_.back().out.error = JsonError{file, where.line, where.column, e.what()};
+        return;
+    }
     std::cerr << render_error(interactive_mode_ ? std::string() : name_, where, e, color_);
     std::cerr.flush();
 }
@@ -205,6 +239,10 @@ void Driver::fail_io(const std::string& message) {
     failed_ = true;
     ++failures_;
     stopped_ = true;
+    if (session_.settings().format == Format::Json) {
+        std::cout << json_error_line(message) << '\n';
+        return;
+    }
     std::cout.flush();
     std::cerr << (color_ ? "\033[1;31merror:\033[0m " : "error: ") << message << '\n';
 }

@@ -3,8 +3,10 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "session/session.hpp"
+#include "cli/json_output.hpp"
 #include "cli/line_source.hpp"
 #include "cli/options.hpp"
 
@@ -20,8 +22,11 @@ public:
     // Sink
     void begin(std::string_view text) override;
     void result(const std::string& line) override;
+    [[nodiscard]] bool wants_forms() const override { return json(); }
+    void value(const Shown& shown) override;
     void note(const std::string& text) override;
     void error(const Error& e) override;
+    void end() override;
     void request(const Request& r) override;
     bool keep_going() override;
 
@@ -38,6 +43,8 @@ private:
     /// `load FILE`: runs the file as a script; its errors name it.
     void load(const std::string& path);
     void fail_io(const std::string& message);
+    /// The statement being run writes JSON (--format json, set format json).
+    [[nodiscard]] bool json() const { return !statements_.empty() && statements_.back().json; }
 
     const Options& options_;
     Session& session_;
@@ -49,6 +56,14 @@ private:
     bool quit_ = false;
     bool output_lost_ = false;  ///< a write to stdout failed: no statement runs after it
     int load_depth_ = 0;
+    /// The statements begun and not yet ended: more than one while `load` runs a file.
+    /// Each is written in the format the session had when it began, so that `set format
+    /// json` and `set format plain` answer in the format they were typed in.
+    struct Running {
+        bool json = false;
+        JsonStatement out;  ///< what it printed, when json
+    };
+    std::vector<Running> statements_;
     // The chunk being run, for locating errors.
     std::string_view chunk_;
     std::string name_;

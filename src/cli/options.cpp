@@ -2,6 +2,7 @@
 #include "cli/options.hpp"
 
 #include "numbers/decimal.hpp"
+#include "print/notation.hpp"
 
 #include <CLI/CLI.hpp>
 #include <cmath>
@@ -12,6 +13,16 @@
 #endif
 
 namespace dfdx::cli {
+
+namespace {
+
+std::vector<std::string> format_names() {
+    std::vector<std::string> names;
+    for (const Notation* n : notations()) names.emplace_back(n->name());
+    return names;
+}
+
+}  // namespace
 
 std::optional<int> parse_options(int argc, char** argv, Options& o) {
     CLI::App app{"dfdx: symbolic derivatives at the prompt, in scripts and from the shell", "dfdx"};
@@ -33,7 +44,7 @@ std::optional<int> parse_options(int argc, char** argv, Options& o) {
         ->expected(0, 1);
     app.add_flag("-q,--quiet", o.quiet, "no banner");
     app.add_option("--format", o.format, "output notation")
-        ->check(CLI::IsMember({"plain", "unicode", "latex"}));
+        ->check(CLI::IsMember(format_names()));
     app.add_option("--precision", o.precision, "significant digits of decimal results")
         ->check(CLI::Range(1, dfdx::max_precision));
     app.add_option("--color", o.color, "colour: only on a terminal by default; NO_COLOR and TERM=dumb are honoured")

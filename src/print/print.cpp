@@ -9,15 +9,13 @@
 #include "expr/error.hpp"
 #include "expr/functions.hpp"
 #include "expr/names.hpp"
+#include "print/notation.hpp"
 #include "print/print_names.hpp"
 
 namespace dfdx {
 
 namespace {
 
-using print_detail::latex_builtin;
-using print_detail::latex_function_name;
-using print_detail::latex_symbol;
 using print_detail::superscript;
 
 /// Longest text a result may print as; a longer one is an Error(Limit).
@@ -91,7 +89,7 @@ struct Part {
 
 class Printer {
 public:
-    explicit Printer(const PrintOptions& o) : opt_(o) {}
+    explicit Printer(const PrintOptions& o) : opt_(o), n_(notation(o.format)), style_(n_.style()) {}
 
     Out expr(const Expr& e) {
         auto it = memo_.find(e.get());
@@ -109,14 +107,14 @@ private:
                                           " characters (" + std::to_string(dag_size(e)) + " distinct nodes)");
     }
 
-    bool plain() const { return opt_.format == Format::Plain; }
-    bool unicode() const { return opt_.format == Format::Unicode; }
-    bool latex() const { return opt_.format == Format::Latex; }
+    // The layout of expressions differs by style (fractions, roots, juxtaposition); the
+    // spellings of names and brackets come from the notation.
+    bool plain() const { return style_ == Format::Plain; }
+    bool unicode() const { return style_ == Format::Unicode; }
+    bool latex() const { return style_ == Format::Latex; }
     const char* minus() const { return unicode() ? "−" : "-"; }
 
-    std::string paren(const std::string& s) const {
-        return latex() ? "\\left(" + s + "\\right)" : "(" + s + ")";
-    }
+    std::string paren(const std::string& s) const { return n_.paren(s); }
     std::string at_least(const Out& o, int prec) const { return o.prec < prec ? paren(o.s) : o.s; }
     std::string args_text(const std::vector<Expr>& args) {
         std::string s;
@@ -127,10 +125,10 @@ private:
     Out compute(const Expr& e) {
         switch (e.kind()) {
             case Kind::Number: return number(e->num);
-            case Kind::Symbol: return {latex() ? latex_symbol(e->name) : print_name(e->name, opt_.format), kAtom};
+            case Kind::Symbol: return {n_.symbol(e->name), kAtom};
             case Kind::Constant:
                 if (e->id == static_cast<std::uint32_t>(ConstantId::Pi)) {
-                    return {plain() ? "pi" : (latex() ? "\\pi" : "π"), kAtom};
+                    return {n_.symbol("pi"), kAtom};
                 }
                 return {"e", kAtom};
             case Kind::Add: return sum(e);
@@ -161,7 +159,7 @@ private:
     }
 
     std::string function_name(const std::string& name) const {
-        return latex() ? latex_function_name(name) : print_name(name, opt_.format);
+        return n_.user_function(name);
     }
 
     Out builtin(const Expr& e) {
@@ -169,7 +167,7 @@ private:
         if (!latex()) return {name + paren(args_text(e->args)), kAtom};
         if (name == "abs") return {"\\left|" + args_text(e->args) + "\\right|", kAtom};
         if (name == "exp") return {"e^{" + expr(e->args[0]).s + "}", kPower};
-        return {latex_builtin(name) + paren(args_text(e->args)), kAtom};
+        return {n_.function(name) + paren(args_text(e->args)), kAtom};
     }
 
     // f'(x), f''(x); several arguments: f'[1,2](x, y), in LaTeX \partial_{1} \partial_{2} f.
@@ -210,7 +208,7 @@ private:
             return {s + " \\end{bmatrix}", kAtom};
         }
         std::string s = args_text(e->args);
-        return {latex() ? "\\left[" + s + "\\right]" : "[" + s + "]", kAtom};
+        return {n_.list(s), kAtom};
     }
 
     // --- presentation order ---------------------------------------------------------
@@ -460,7 +458,7 @@ private:
         if (base.kind() == Kind::Func) {
             const std::string name(function_info(base->id).name);
             if (name != "abs" && name != "exp") {
-                return {latex_builtin(name) + "^{" + xs + "}" + paren(args_text(base->args)), kAtom};
+                return {n_.function(name) + "^{" + xs + "}" + paren(args_text(base->args)), kAtom};
             }
         }
         Out b = expr(base);
@@ -469,6 +467,8 @@ private:
     }
 
     const PrintOptions& opt_;
+    const Notation& n_;
+    const Format style_;  ///< n_.style(), asked once
     std::unordered_map<const Node*, Out> memo_;
     std::unordered_map<const Node*, bool> polynomial_;  ///< is_polynomial's answers
     std::vector<Expr> keep_;
@@ -477,15 +477,11 @@ private:
 }  // namespace
 
 std::string print_name(const std::string& name, Format format) {
-    switch (format) {
-        case Format::Plain: return name;
-        case Format::Unicode: {
-            std::string_view letter = greek_letter(name);
-            return letter.empty() ? name : std::string(letter);
-        }
-        case Format::Latex: return latex_symbol(name);
-    }
-    return name;
+    return notation(format).symbol(name);
+}
+
+std::string print_decimal(const std::string& text, Format format) {
+    return notation(format).decimal(text);
 }
 
 std::string print(const Expr& e, const PrintOptions& options) {
@@ -494,20 +490,25 @@ std::string print(const Expr& e, const PrintOptions& options) {
 }
 
 bool parse_format(const std::string& text, Format& out) {
-    if (text == "plain") out = Format::Plain;
-    else if (text == "unicode") out = Format::Unicode;
-    else if (text == "latex") out = Format::Latex;
-    else return false;
-    return true;
+    const std::vector<const Notation*>& all = notations();
+    for (std::size_t i = 0; i < all.size(); ++i) {
+        if (text == all[i]->name()) {
+            out = static_cast<Format>(i);
+            return true;
+        }
+    }
+    return false;
 }
 
-const char* format_name(Format f) {
-    switch (f) {
-        case Format::Plain: return "plain";
-        case Format::Unicode: return "unicode";
-        case Format::Latex: return "latex";
+const char* format_name(Format f) { return notation(f).name(); }
+
+std::string format_choices() {
+    const std::vector<const Notation*>& all = notations();
+    std::string s;
+    for (std::size_t i = 0; i < all.size(); ++i) {
+        s += (i == 0 ? "" : i + 1 == all.size() ? " or " : ", ") + std::string(all[i]->name());
     }
-    return "plain";
+    return s;
 }
 
 }  // namespace dfdx

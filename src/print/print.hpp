@@ -6,10 +6,9 @@
 #include <vector>
 
 #include "expr/expr.hpp"
+#include "print/notation.hpp"
 
 namespace dfdx {
-
-enum class Format { Plain, Unicode, Latex };
 
 struct PrintOptions {
     Format format = Format::Plain;
@@ -27,8 +26,10 @@ std::string print_name(const std::string& name, Format format);
 /// plain unchanged, unicode "−1.5×10⁻¹⁰", latex "-1.5 \\times 10^{-10}".
 std::string print_decimal(const std::string& text, Format format);
 
-/// Parses "plain", "unicode", "latex".
+/// Parses a format's name ("plain", "unicode", "latex", "json").
 bool parse_format(const std::string& text, Format& out);
 const char* format_name(Format f);
+/// The formats' names for a message: "plain, unicode, latex or json".
+std::string format_choices();
 
 }  // namespace dfdx

@@ -6,7 +6,6 @@
 #include <array>
 
 #include "expr/names.hpp"
-#include "print/print.hpp"
 
 namespace dfdx::print_detail {
 
@@ -110,24 +109,3 @@ std::string superscript(std::string_view digits) {
 }
 
 }  // namespace dfdx::print_detail
-
-namespace dfdx {
-
-std::string print_decimal(const std::string& text, Format format) {
-    if (format == Format::Plain) return text;
-    std::string mantissa = text, exponent;
-    if (std::size_t e = text.find_first_of("eE"); e != std::string::npos) {
-        mantissa = text.substr(0, e);
-        exponent = text.substr(e + 1);
-        if (!exponent.empty() && exponent[0] == '+') exponent.erase(0, 1);
-        std::size_t zeros = exponent[0] == '-' ? 1 : 0;
-        while (exponent.size() > zeros + 1 && exponent[zeros] == '0') exponent.erase(zeros, 1);
-    }
-    if (format == Format::Latex) {
-        return exponent.empty() ? mantissa : mantissa + " \\times 10^{" + exponent + "}";
-    }
-    if (!mantissa.empty() && mantissa[0] == '-') mantissa = "−" + mantissa.substr(1);
-    return exponent.empty() ? mantissa : mantissa + "×10" + print_detail::superscript(exponent);
-}
-
-}  // namespace dfdx

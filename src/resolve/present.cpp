@@ -6,6 +6,7 @@
 #include "calculus/simplify.hpp"
 #include "expr/construct.hpp"
 #include "expr/error.hpp"
+#include "print/notation.hpp"
 #include "print/print.hpp"
 
 namespace dfdx {
@@ -72,13 +73,12 @@ std::string Presenter::show(const Expr& e, const Settings& settings, bool force_
         }
         std::vector<std::string> parts;
         for (const Expr& a : e->args) parts.push_back(show(a, settings, force_decimal, leading));
-        if (settings.format == Format::Latex) return "\\left[" + join(parts, ", ") + "\\right]";
-        return "[" + join(parts, ", ") + "]";
+        return notation(settings.format).list(join(parts, ", "));
     }
     if (shown_exactly(e) && !force_decimal) return print(e, opt);
     if (is_constant_value(e)) {
         try {
-            return decimals_.text(e, settings.precision);
+            return notation(settings.format).decimal(decimals_.text(e, settings.precision));
         } catch (const Error& err) {
             // Past a decimal's reach (10^10^10^10, or a zero no precision can confirm):
             // the exact value, unless a decimal was asked for.

@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "expr/functions.hpp"
+#include "print/notation.hpp"
 #include "session/help.hpp"
 #include "text/commands.hpp"
 
@@ -165,7 +166,7 @@ std::optional<Completion> complete_command(const std::vector<std::string>& words
             if (words.size() == 1) {
                 for (const char* s : {"format", "precision"}) out.offer(s);
             } else if (words.size() == 2 && words[1] == "format") {
-                for (const char* s : {"plain", "unicode", "latex"}) out.offer(s);
+                for (const Notation* n : notations()) out.offer(n->name());
             }
             break;
         case CommandArgs::Names:

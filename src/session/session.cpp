@@ -10,6 +10,7 @@
 #include "numbers/domain_guard.hpp"
 #include "numbers/eval.hpp"
 #include "expr/functions.hpp"
+#include "print/notation.hpp"
 #include "session/help.hpp"
 #include "text/commands.hpp"
 #include "text/parser.hpp"
@@ -85,6 +86,33 @@ bool computed(const Syntax& s, const Environment& env) {
 
 }  // namespace
 
+template <class Forms>
+void Session::hand_over(Sink& sink, std::string text, Forms forms) const {
+    Shown s{std::move(text), {}, {}};
+    if (sink.wants_forms()) forms(s);
+    sink.value(s);
+}
+
+std::optional<ShownValue> Session::decimal_value(const Expr& e) const {
+    if (e.kind() == Kind::Vector) {
+        ShownValue list{{}, {}, true};
+        for (const Expr& a : e->args) {
+            std::optional<ShownValue> item = decimal_value(a);
+            if (!item) return std::nullopt;
+            list.items.push_back(std::move(*item));
+        }
+        return list;
+    }
+    if (!is_constant_value(e)) return std::nullopt;
+    try {
+        return ShownValue{present_.show(e, in_format(Format::Plain), true), {}, false};
+    } catch (const Error& err) {
+        // Past a decimal's reach (10^10^10^10): no value, not an error; Ctrl-C still stops.
+        if (err.code() == ErrorCode::Interrupted || err.code() == ErrorCode::Timeout) throw;
+        return std::nullopt;
+    }
+}
+
 bool Session::run(std::string_view chunk, Sink& sink) {
     bool ok = true;
     auto each = [&](ParsedStatement& ps) {
@@ -93,6 +121,7 @@ bool Session::run(std::string_view chunk, Sink& sink) {
         sink.begin(chunk.substr(ps.span.begin, ps.span.end - ps.span.begin));
         if (ps.error) {
             sink.error(*ps.error);
+            sink.end();
             ok = false;
             return true;
         }
@@ -106,6 +135,7 @@ bool Session::run(std::string_view chunk, Sink& sink) {
             sink.error(Error(ErrorCode::Limit, "out of memory", ps.span));
             ok = false;
         }
+        sink.end();
         return true;
     };
     parse_statements(chunk, each, &parse_cache_);
@@ -167,7 +197,10 @@ void Session::execute(const Statement& st, std::string_view chunk, Sink& sink) {
                 std::string quick = detail::fast_decimal_at(value, point, settings_.precision);
                 if (!quick.empty()) {
                     flush_notes();
-                    sink.result(quick);
+                    hand_over(sink, notation(settings_.format).decimal(quick), [&](Shown& s) {
+                        s.latex = notation(Format::Latex).decimal(quick);
+                        s.value = ShownValue{quick, {}, false};
+                    });
                     return;
                 }
                 value = substitute(value, point);
@@ -177,7 +210,10 @@ void Session::execute(const Statement& st, std::string_view chunk, Sink& sink) {
             check_no_unknown_at_point(value, *body);
             std::string text = show(value, force);
             flush_notes();
-            sink.result(text);
+            hand_over(sink, std::move(text), [&](Shown& s) {
+                s.latex = present_.show(value, in_format(Format::Latex), force);
+                s.value = decimal_value(value);
+            });
             return;
         }
         case StatementKind::Define: return define(st, sink);
@@ -205,7 +241,14 @@ void Session::define(const Statement& st, Sink& sink) {
     env_.define(st.name, {st.params, body});
     for (const std::string& n : notes) sink.note(n);
     std::string head = st.name + "(" + join(st.params, ", ") + ")";
-    sink.result(head + " = " + print(body, {settings_.format, st.params}));
+    const Notation& n = notation(settings_.format);
+    hand_over(sink, n.equation(head, print(body, {settings_.format, st.params})), [&](Shown& s) {
+        std::vector<Expr> params;
+        for (const std::string& p : st.params) params.push_back(sym(p));
+        s.latex = notation(Format::Latex)
+                      .equation(print(apply(st.name, params), {Format::Latex, {}}),
+                                print(body, {Format::Latex, st.params}));
+    });
 }
 
 void Session::bind(const Statement& st, Sink& sink) {
@@ -229,7 +272,12 @@ void Session::bind(const Statement& st, Sink& sink) {
     for (const std::string& n : notes) sink.note(n);
     // The value is kept as computed; its echo is printed in textbook form.
     Expr shown = computed(*st.expr, env_) ? textbook(value) : value;
-    sink.result(st.name + " = " + print(shown, {settings_.format, {}}));
+    const Notation& n = notation(settings_.format);
+    hand_over(sink, n.equation(st.name, print(shown, {settings_.format, {}})), [&](Shown& s) {
+        const Notation& tex = notation(Format::Latex);
+        s.latex = tex.equation(tex.symbol(st.name), print(shown, {Format::Latex, {}}));
+        s.value = decimal_value(shown);
+    });
 }
 
 void Session::command(const Statement& st, Sink& sink) {
@@ -334,7 +382,8 @@ void Session::set(const Statement& st, Sink& sink) {
     const std::string& value = st.words[1];
     if (key == "format") {
         if (!parse_format(value, settings_.format)) {
-            throw Error(ErrorCode::Parse, "format is plain, unicode or latex, not " + value, st.name_span);
+            throw Error(ErrorCode::Parse, "format is " + format_choices() + ", not " + value,
+                        st.name_span);
         }
     } else if (key == "precision") {
         int p = 0;

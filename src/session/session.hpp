@@ -2,9 +2,11 @@
 // Pure: results, notes, errors and requests for I/O (save, load, files) go to a Sink.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "calculus/diff.hpp"
 #include "numbers/domain_guard.hpp"
@@ -27,6 +29,22 @@ struct Request {
     std::string content;  ///< Save, WriteFile: the text to write
 };
 
+/// The decimal value of a result: a number's digits, or a list of them for a vector (a
+/// matrix is a list of lists).
+struct ShownValue {
+    std::string number;             ///< when !is_list: the decimal ("0.5", "1.5e-10")
+    std::vector<ShownValue> items;  ///< when is_list
+    bool is_list = false;
+};
+
+/// A statement's one result in every form a program may want (--format json): as the
+/// session's notation prints it, in LaTeX, and its decimal value when it is a number.
+struct Shown {
+    std::string text;   ///< what result() would get
+    std::string latex;  ///< the same in LaTeX
+    std::optional<ShownValue> value;  ///< empty when the result is not a number
+};
+
 /// Receives what statements produce, in order.
 class Sink {
 public:
@@ -34,9 +52,17 @@ public:
     /// A statement is about to run; `text` is its source (for --echo).
     virtual void begin(std::string_view text) { (void)text; }
     virtual void result(const std::string& line) = 0;
+    /// Whether value() wants the LaTeX and decimal forms too; they cost a second printing,
+    /// so the session makes them only for a sink that asks (the JSON output).
+    [[nodiscard]] virtual bool wants_forms() const { return false; }
+    /// The statement's one result (an expression's value, a definition, a binding), in the
+    /// forms wants_forms() asked for; by default printed as a line.
+    virtual void value(const Shown& shown) { result(shown.text); }
     virtual void note(const std::string& text) { (void)text; }
     /// The statement failed; the span is relative to the chunk passed to run().
     virtual void error(const Error& e) = 0;
+    /// The statement begun last is over (after its results, notes or error).
+    virtual void end() {}
     virtual void request(const Request& r) = 0;
     /// Asked before each statement; false stops the chunk (quit, --stop-on-error).
     virtual bool keep_going() { return true; }
@@ -77,6 +103,18 @@ private:
     void bind(const Statement& st, Sink& sink);
     void set(const Statement& st, Sink& sink);
     Bindings point_of(const std::vector<Assignment>& at, std::vector<std::string>& notes);
+    /// Hands a statement's one result to the sink; `forms` fills in the LaTeX form and the
+    /// value, called only when the sink wants them.
+    template <class Forms>
+    void hand_over(Sink& sink, std::string text, Forms forms) const;
+    /// e as decimals (a list for a vector), or nothing when it is not a number.
+    [[nodiscard]] std::optional<ShownValue> decimal_value(const Expr& e) const;
+    /// The settings with another format, to show a result in LaTeX or plain.
+    [[nodiscard]] Settings in_format(Format f) const {
+        Settings s = settings_;
+        s.format = f;
+        return s;
+    }
 
     [[nodiscard]] Expr textbook(const Expr& e) const { return present_.textbook(e); }
 

@@ -44,7 +44,7 @@ const std::vector<CommandInfo> kCommands = {
      "remove the named definitions, or all of them; says what it removed",
      "a = 3; clear a"},
     {CommandId::Set, "set", "", G::Words, "", false, A::Settings,
-     "set format plain|unicode|latex, set precision N", "change a setting; 'set' shows them",
+     "set format plain|unicode|latex|json, set precision N", "change a setting; 'set' shows them",
      "set format unicode; d/dx x^3"},
     {CommandId::Save, "save", "", G::Words, "", false, A::Files, "save FILE",
      "write the definitions and settings as a dfdx script (atomically)", "save session.dfdx"},

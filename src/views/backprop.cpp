@@ -211,7 +211,7 @@ constexpr std::size_t kEdgeRows = 25;
 // The operation of each node written over the labels of its inputs.
 class GraphText {
 public:
-    GraphText(const Graph& g, Format f) : g_(g), f_(f), labels_(g.nodes.size()) {
+    GraphText(const Graph& g, Format f) : g_(g), f_(f), n_(notation(f)), labels_(g.nodes.size()) {
         std::string prefix = node_prefix();
         std::size_t k = 0;
         for (std::size_t i = 0; i < g.nodes.size(); ++i) {
@@ -220,7 +220,7 @@ public:
                 labels_[i] = print_name(e->name, f);
             } else if (has_row(i)) {
                 std::string n = std::to_string(++k);
-                labels_[i] = f == Format::Latex ? prefix + "_{" + n + "}" : prefix + n;
+                labels_[i] = n_.subscript(prefix, n);
             } else {
                 labels_[i] = print(e, {f, {}});
             }
@@ -239,7 +239,7 @@ public:
         switch (e.kind()) {
             case Kind::Number:
             case Kind::Constant:
-            case Kind::Symbol: return f_ == Format::Latex ? "\\text{input}" : "input";
+            case Kind::Symbol: return n_.word("input");
             case Kind::Add: return sum(n);
             case Kind::Mul: {
                 std::string s = coefficient(e->num);
@@ -248,19 +248,18 @@ public:
                 return s;
             }
             case Kind::Pow: {
-                std::string x = operand(n.inputs[1]);
-                if (f_ == Format::Latex) return "{" + operand(n.inputs[0]) + "}^{" + x + "}";
-                return operand(n.inputs[0]) + "^" + x;
+                return n_.power(operand(n.inputs[0]), operand(n.inputs[1]));
             }
             case Kind::Func:
             case Kind::Apply:
             case Kind::Deriv:
             case Kind::Vector: {
-                std::string name = e.kind() == Kind::Func ? std::string(function_info(e->id).name) : e->name;
+                // The printer's spelling of the name: \\sin, \\operatorname{sigmoid}, f.
+                std::string name = e.kind() == Kind::Func ? n_.function(function_info(e->id).name)
+                                                          : n_.user_function(e->name);
                 std::string s;
                 for (std::size_t k = 0; k < n.inputs.size(); ++k) s += (k ? ", " : "") + label(n.inputs[k]);
-                if (f_ == Format::Latex) return "\\operatorname{" + name + "}\\left(" + s + "\\right)";
-                return name + "(" + s + ")";
+                return name + n_.paren(s);
             }
         }
         return "";
@@ -297,13 +296,12 @@ private:
         return order;
     }
 
-    [[nodiscard]] std::string times() const {
-        return f_ == Format::Plain ? "*" : (f_ == Format::Latex ? " \\cdot " : "·");
-    }
+    [[nodiscard]] std::string times() const { return n_.times(); }
     // An input as an operand: negative and fractional numbers in brackets.
     [[nodiscard]] std::string operand(std::size_t i) const {
         const Expr& e = g_.nodes[i].expr;
-        bool wrap = e.kind() == Kind::Number && (e->num < 0 || !is_integer(e->num)) && f_ != Format::Latex;
+        bool wrap =
+            e.kind() == Kind::Number && (e->num < 0 || !is_integer(e->num)) && !n_.typeset();
         return wrap ? "(" + label(i) + ")" : label(i);
     }
     [[nodiscard]] std::string coefficient(const Rational& c) const {
@@ -326,6 +324,7 @@ private:
 
     const Graph& g_;
     Format f_;
+    const Notation& n_;
     std::vector<std::string> labels_;
 };
 
@@ -348,22 +347,23 @@ std::vector<std::size_t> row_order(const Graph& g, const GraphText& text, const 
 
 std::vector<std::string> graph_lines(const Graph& g, Format f, const std::vector<std::string>& vars) {
     GraphText text(g, f);
+    const Notation& n = notation(f);
     chain::TextTable table;
     table.header = {chain::word("node", f), chain::word("operation", f), chain::word("value", f),
-                    f == Format::Latex ? "\\partial\\,\\text{out}/\\partial\\,\\text{node}" : "∂out/∂node"};
+                    n.partial(n.word("out"), n.word("node"))};
     table.right = {false, false, true, true};
     std::vector<std::size_t> shown = row_order(g, text, vars);
     for (std::size_t r = 0; r < shown.size(); ++r) {
         if (shown.size() > kMaxRows && r == kEdgeRows) {
             std::size_t skipped = shown.size() - 2 * kEdgeRows;
-            table.rows.push_back({f == Format::Latex ? "\\dots" : "...",
+            table.rows.push_back({n.ellipsis(),
                                   chain::word(std::to_string(skipped) + " more nodes", f), "", ""});
             r = shown.size() - kEdgeRows - 1;
             continue;
         }
         std::size_t i = shown[r];
         std::string op = text.operation(i);
-        if (f != Format::Latex) op = chain::ellipsize(op, 48);
+        if (!n.typeset()) op = chain::ellipsize(op, 48);
         table.rows.push_back({text.label(i), op,
                               chain::compact_number(g.nodes[i].value), chain::compact_number(g.nodes[i].adjoint)});
     }
@@ -411,13 +411,9 @@ std::vector<std::string> run_backprop(const Statement& st, const ViewContext& vi
     for (const std::string& v : vars) {
         grad += (grad.empty() ? "" : ", ") + view.show(substitute(diff(e, v), point.values), true);
     }
-    if (f == Format::Latex) {
-        lines.push_back("\\text{value} = " + value);
-        lines.push_back("\\nabla_{" + names_text(vars, f) + "} = \\left[" + grad + "\\right]");
-    } else {
-        lines.push_back("value = " + value);
-        lines.push_back("grad(" + names_text(vars, f) + ") = [" + grad + "]");
-    }
+    const Notation& n = notation(f);
+    lines.push_back(n.equation(n.word("value"), value));
+    lines.push_back(n.gradient(names_text(vars, f), grad));
     return lines;
 }
 

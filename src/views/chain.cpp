@@ -57,52 +57,30 @@ void require_values(const Expr& e, const Bindings& point, const std::string& com
 }
 
 std::string partial(const std::string& f, const std::string& x, Format format) {
-    std::string fn = f.empty() ? "" : print_name(f, format);
-    std::string xn = print_name(x, format);
-    if (format == Format::Latex) {
-        return "\\frac{\\partial" + (fn.empty() ? "" : " " + fn) + "}{\\partial " + xn + "}";
-    }
-    return "∂" + fn + "/∂" + xn;
+    const Notation& n = notation(format);
+    return n.partial(f.empty() ? "" : n.symbol(f), n.symbol(x));
 }
 
 std::string derivative_name(const std::string& f, const std::vector<DiffVar>& vars, Format format) {
     unsigned long long total = 0;
     for (const DiffVar& v : vars) total += v.order;
     if (total == 1) return partial(f, vars[0].name, format);
-    auto power = [&](unsigned long long n) -> std::string {
-        if (n == 1) return "";
-        if (format == Format::Latex) return "^{" + std::to_string(n) + "}";
-        if (format == Format::Plain) return "^" + std::to_string(n);
-        static const char* digits[] = {"⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"};
-        std::string s;
-        for (char c : std::to_string(n)) s += digits[c - '0'];
-        return s;
-    };
-    std::string fn = f.empty() ? "" : print_name(f, format);
-    std::string den;
-    for (const DiffVar& v : vars) {
-        std::string x = print_name(v.name, format);
-        if (format == Format::Latex) den += (den.empty() ? "" : " ") + ("\\partial " + x + power(v.order));
-        else den += "∂" + x + power(v.order);
-    }
-    if (format == Format::Latex) {
-        return "\\frac{\\partial" + power(total) + (fn.empty() ? "" : " " + fn) + "}{" + den + "}";
-    }
-    return "∂" + power(total) + fn + "/" + den;
+    const Notation& n = notation(format);
+    std::vector<std::pair<std::string, unsigned long long>> spelled;
+    for (const DiffVar& v : vars) spelled.emplace_back(n.symbol(v.name), v.order);
+    return n.derivative(f.empty() ? "" : n.symbol(f), spelled, total);
 }
 
-std::string dot(Format format) { return format == Format::Latex ? " \\cdot " : " · "; }
+std::string dot(Format format) { return notation(format).chain_times(); }
 
 std::string factor_text(const Expr& e, Format format) {
     std::string s = print(e, {format, {}});
     bool wrap = e.kind() == Kind::Add || (!s.empty() && s[0] == '-');
     if (!wrap) return s;
-    return format == Format::Latex ? "\\left(" + s + "\\right)" : "(" + s + ")";
+    return notation(format).paren(s);
 }
 
-std::string word(const std::string& text, Format format) {
-    return format == Format::Latex ? "\\text{" + text + "}" : text;
-}
+std::string word(const std::string& text, Format format) { return notation(format).word(text); }
 
 namespace {
 
@@ -123,14 +101,14 @@ std::size_t tree_size(const Expr& e, std::unordered_map<const Node*, std::size_t
 }  // namespace
 
 std::string brief(const Expr& e, const PrintOptions& options, std::size_t width) {
-    const Format format = options.format;
+    const Notation& n = notation(options.format);
     std::unordered_map<const Node*, std::size_t> memo;
     if (tree_size(e, memo) > kBriefTreeNodes) {
         std::string what = "an expression of " + std::to_string(dag_size(e)) + " distinct nodes";
-        return format == Format::Latex ? "\\text{" + what + "}" : "(" + what + ")";
+        return n.placeholder(what);
     }
     std::string s = print(e, options);
-    return format == Format::Latex || width == 0 ? s : ellipsize(s, width);
+    return n.typeset() || width == 0 ? s : ellipsize(s, width);
 }
 
 std::size_t display_width(const std::string& s) {
@@ -174,7 +152,7 @@ std::vector<std::string> TextTable::render(Format format) const {
     auto cell = [&](const std::vector<std::string>& row, std::size_t c) -> std::string {
         return c < row.size() ? row[c] : "";
     };
-    if (format == Format::Latex) {
+    if (notation(format).typeset()) {
         std::string spec;
         for (std::size_t c = 0; c < ncols; ++c) spec += c < right.size() && right[c] ? "r" : "l";
         out.push_back("\\begin{tabular}{" + spec + "}");

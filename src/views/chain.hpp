@@ -9,6 +9,7 @@
 #include "resolve/environment.hpp"
 #include "numbers/eval.hpp"
 #include "expr/expr.hpp"
+#include "print/notation.hpp"
 #include "print/print.hpp"
 #include "resolve/resolve.hpp"
 #include "calculus/substitute.hpp"

@@ -187,7 +187,7 @@ std::vector<std::string> run_check(const Statement& st, const ViewContext& view,
     table.rows = {{"central difference:", format_decimal(fd.value, digits) + (steps.empty() ? "" : " (" + steps + ")")},
                   {"relative difference:", format_decimal(relative_difference(s, fd.value), 2)},
                   {"verdict:", verdict_text(verdict(s, fd), fd)}};
-    if (f == Format::Latex) {
+    if (notation(f).typeset()) {  // a list of lines: TeX aligns no columns
         std::vector<std::string> lines{"symbolic: " + symbolic};
         for (const auto& r : table.rows) lines.push_back(r[0] + " " + r[1]);
         return lines;

@@ -162,7 +162,7 @@ private:
     std::string label(std::size_t e) const {
         bool direct = direct_mark_ && edges_[e].to == kVar && edges_[e].from == stages_.size() - 1;
         if (!direct) return edges_[e].label;
-        return edges_[e].label + (f_ == Format::Latex ? "\\Big|_{\\text{direct}}" : "|direct");
+        return notation(f_).marked(edges_[e].label, "direct");
     }
 
     void collect_edges() {
@@ -256,7 +256,7 @@ std::vector<std::string> tree_lines(const Expr& e, const std::string& var, const
     rows.front().derivative = derivative;  // the root row shows the engine's own form
     PrintOptions opt{f, {}};
     std::vector<std::string> out;
-    if (f == Format::Latex) {
+    if (notation(f).typeset()) {
         out.push_back("\\begin{aligned}");
         for (const RuleRow& r : rows) {
             std::string indent;
@@ -343,8 +343,9 @@ std::vector<std::string> explain_lines(const DerivativeForm& form, const ViewCon
     std::vector<std::string> out;
     std::string name = chain::derivative_name(form.function, form.vars, f);
     if (form.function.empty()) {
-        name += " " + (f == Format::Latex ? "\\left[" + chain::brief(expanded, {f, {}}, 0) + "\\right]"
-                                          : chain::brief(expanded, {f, {}}, 40));
+        const Notation& n = notation(f);
+        name += " " + (n.typeset() ? n.list(chain::brief(expanded, {f, {}}, 0))
+                                   : chain::brief(expanded, {f, {}}, 40));
     }
     auto value_at_point = [&] {
         if (!(simple == result)) out.push_back("simplified: " + name + " = " + shown(simple, view));

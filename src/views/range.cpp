@@ -11,6 +11,7 @@
 #include "expr/error.hpp"
 #include "numbers/eval.hpp"
 #include "expr/functions.hpp"
+#include "print/notation.hpp"
 #include "print/print.hpp"
 #include "resolve/resolve.hpp"
 
@@ -103,7 +104,7 @@ RangeExprs resolve_range_exprs(const Statement& st, const ViewContext& view, std
                     st.span);
     }
     check_variable(var, env, st.span);
-    Format format = view.settings.format == Format::Unicode ? Format::Unicode : Format::Plain;
+    Format format = notation(view.settings.format).label_style();
     out.var_label = print_name(var, format);
     for (const SyntaxPtr& s : st.exprs) {
         try {

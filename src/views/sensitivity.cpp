@@ -49,7 +49,7 @@ Target read_target(const Statement& st, const ViewContext& view, const chain::Ex
         t.vars = point.names;
         if (kept.kind() == Kind::Apply && env.is_function(kept->name)) t.function = kept->name;
         t.header = print(kept, {f, {}});
-        if (f != Format::Latex) t.header = chain::ellipsize(t.header, 32);
+        if (!notation(f).typeset()) t.header = chain::ellipsize(t.header, 32);
     }
     if (t.expr.kind() == Kind::Vector) {
         throw Error(ErrorCode::Type, "sensitivity needs a scalar expression, not a vector", s.span);
