@@ -2,6 +2,7 @@
 #include "cli/options.hpp"
 
 #include "numbers/decimal.hpp"
+#include "session/shell_completion.hpp"
 
 #include <CLI/CLI.hpp>
 #include <cmath>
@@ -12,6 +13,42 @@
 #endif
 
 namespace dfdx::cli {
+
+namespace {
+
+// The values of the options that take one of a few words: for the checks and for the
+// shell completion scripts.
+const std::vector<std::string> format_names = {"plain", "unicode", "latex"};
+const std::vector<std::string> color_names = {"auto", "always", "never"};
+
+/// The options as the shell completion scripts need them, read back from CLI11 so the
+/// scripts follow whatever is defined above.
+std::vector<ShellOption> shell_options(CLI::App& app, const CLI::Option* eval, const CLI::Option* interactive) {
+    std::vector<ShellOption> out;
+    for (const CLI::Option* opt : app.get_options()) {
+        if (!opt->nonpositional() || opt->get_group().empty()) continue;  // files; hidden ones
+        ShellOption o;
+        o.shorts = opt->get_snames();
+        o.longs = opt->get_lnames();
+        o.description = opt->get_description();
+        if (opt->get_type_size_max() == 0) {
+            o.value = ShellOption::Value::None;  // a flag
+        } else if (opt == eval) {
+            o.value = ShellOption::Value::Statement;
+        } else if (opt == interactive || opt->check_lname("history-file")) {
+            o.value = ShellOption::Value::File;
+            o.optional_value = opt == interactive;
+        } else {
+            o.value = ShellOption::Value::Word;
+            if (opt->check_lname("format")) o.choices = format_names;
+            if (opt->check_lname("color")) o.choices = color_names;
+        }
+        out.push_back(std::move(o));
+    }
+    return out;
+}
+
+}  // namespace
 
 std::optional<int> parse_options(int argc, char** argv, Options& o) {
     CLI::App app{"dfdx: symbolic derivatives at the prompt, in scripts and from the shell", "dfdx"};
@@ -29,15 +66,15 @@ std::optional<int> parse_options(int argc, char** argv, Options& o) {
     // No extra args: CLI11 would otherwise split a bracketed value ('[1, 2]') into a list.
     CLI::Option* eval = app.add_option("-e,--eval", o.statements, "run a statement (repeatable), print results, exit")
         ->allow_extra_args(false);
-    app.add_option("-i,--interactive", o.interactive_file, "run FILE (if given), then stay interactive")
+    CLI::Option* interactive = app.add_option("-i,--interactive", o.interactive_file, "run FILE (if given), then stay interactive")
         ->expected(0, 1);
     app.add_flag("-q,--quiet", o.quiet, "no banner");
     app.add_option("--format", o.format, "output notation")
-        ->check(CLI::IsMember({"plain", "unicode", "latex"}));
+        ->check(CLI::IsMember(format_names));
     app.add_option("--precision", o.precision, "significant digits of decimal results")
         ->check(CLI::Range(1, dfdx::max_precision));
     app.add_option("--color", o.color, "colour: only on a terminal by default; NO_COLOR is honoured")
-        ->check(CLI::IsMember({"auto", "always", "never"}));
+        ->check(CLI::IsMember(color_names));
     app.add_flag("--stop-on-error", o.stop_on_error, "stop at the first failing statement (exit 1)");
     app.add_flag("--echo", o.echo, "print each statement as '> STATEMENT' before its output");
     app.add_option("--history-file", o.history_file, "history file (default $XDG_STATE_HOME/dfdx/history)");
@@ -56,6 +93,11 @@ std::optional<int> parse_options(int argc, char** argv, Options& o) {
                                                             : "a number of seconds above 0 and at most 1e9";
             },
             "SECONDS"));
+    // Hidden (no group): the build runs it to write the scripts it installs.
+    std::string completion_shell;
+    app.add_option("--completion-script", completion_shell, "print the bash, zsh or fish completion script")
+        ->check(CLI::IsMember({"bash", "zsh", "fish"}))
+        ->group("");
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
@@ -67,6 +109,10 @@ std::optional<int> parse_options(int argc, char** argv, Options& o) {
         // CLI11's own codes 105-114.
         std::cerr << "dfdx: " << e.what() << " (try 'dfdx --help')\n";
         return 2;
+    }
+    if (auto shell = parse_shell(completion_shell)) {
+        std::cout << shell_completion_script(*shell, shell_options(app, eval, interactive));
+        return 0;
     }
     o.interactive = app.count("-i") > 0;
     std::size_t next_file = 0, next_statement = 0;
