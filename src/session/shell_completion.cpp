@@ -159,7 +159,8 @@ std::string zsh_script(const CompletionVocabulary& v, const std::vector<ShellOpt
     s += "    formats=(" + join(v.formats, sh_quote) + ")\n";
     s += "    topics=(" + join(v.topics, sh_quote) + ")\n";
     s += R"(    setopt localoptions extendedglob
-    local stmt=${PREFIX##*\;}
+    # PREFIX keeps the quote that opens the statement: not part of its first word.
+    local stmt=${${PREFIX#[\"\']}##*\;}
     local -a done
     done=(${=stmt})
     [[ $stmt == *[[:space:]] ]] || (( ! $#done )) || done[-1]=()
