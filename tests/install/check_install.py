@@ -175,6 +175,15 @@ def completion(a):
             if r.returncode != 0:
                 sys.exit(f'FAIL: {shell} -n {path}\n{r.stderr}')
             print(f'{shell}: parses')
+            if shell == 'fish':
+                # fish completes without a terminal: `complete -C LINE` lists the candidates.
+                for line, want in (('dfdx --fo', '--format'), ("dfdx -e 'd/dx si", 'd/dx sin('),
+                                   ("dfdx -e 'set format u", 'set format unicode'), ('dfdx --color a', 'always')):
+                    r = run(['fish', '--no-config', '-c', f'source {path}; complete -C "{line}"'])
+                    offered = [l.split('\t')[0] for l in r.stdout.splitlines()]
+                    if want not in offered:
+                        sys.exit(f'FAIL: fish completing [{line}] offered {offered}, not {want!r}\n{r.stderr}')
+                print('fish: completes options, values and -e statements')
         else:
             print(f'{shell}: not installed, its script not parsed')
 
