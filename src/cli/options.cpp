@@ -31,7 +31,7 @@ std::vector<ShellOption> shell_options(CLI::App& app, const CLI::Option* eval, c
         o.shorts = opt->get_snames();
         o.longs = opt->get_lnames();
         o.description = opt->get_description();
-        if (opt->get_type_size_max() == 0) {
+        if (opt->get_expected_max() == 0) {
             o.value = ShellOption::Value::None;  // a flag
         } else if (opt == eval) {
             o.value = ShellOption::Value::Statement;

@@ -141,6 +141,10 @@ expect 'set format latex' dfdx -e "'set format la"
 expect 'set precision' dfdx -e "set pr"
 expect 'help taylor' dfdx -e "help tay"
 expect 'x = 1; plot' dfdx -e "x = 1; pl"
+# File names after a flag, after a file option and as a script (the script itself is a file).
+expect "$1" dfdx -q "${1%fx}"
+expect "$1" dfdx --history-file "${1%fx}"
+expect "$1" dfdx "${1%fx}"
 # After an operator a command word would make no statement: only functions.
 COMP_WORDS=(dfdx -e "x + ex"); COMP_CWORD=2; _dfdx
 [[ " ${COMPREPLY[*]} " == *" x + explain "* ]] && { echo "offered a command mid-expression"; exit 1; }
