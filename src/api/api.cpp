@@ -25,12 +25,14 @@ namespace dfdx::api {
 namespace {
 
 // The expression table (expr/intern.cpp) is one per process and unsynchronised, and an
-// Expr's reference count is a plain integer: every call that touches an expression, even
-// copying or dropping one, holds this lock, so callers on several threads are serialised
-// rather than racing. Recursive: a call may drop expressions while it holds the lock.
+// Expr's reference count is a plain integer: every call, even copying or dropping an
+// expression, holds this lock, so callers on several threads are serialised rather than
+// racing (the core's other caches and the FLINT loader are then serialised too).
+// Recursive: a call may drop expressions while it holds the lock.
 std::recursive_mutex& table_lock() {
-    static std::recursive_mutex m;
-    return m;
+    // Never destroyed, like the table: a caller's static Expression may die after it.
+    static auto* m = new std::recursive_mutex;
+    return *m;
 }
 using Lock = std::lock_guard<std::recursive_mutex>;
 
@@ -101,7 +103,7 @@ Expression::Expression(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 
 Expression::Expression(const Expression& other) {
     Lock lock(table_lock());
-    impl_ = std::make_unique<Impl>(*other.impl_);
+    if (other.impl_) impl_ = std::make_unique<Impl>(*other.impl_);  // a moved-from one copies as empty
 }
 
 Expression::Expression(Expression&& other) noexcept = default;
@@ -109,7 +111,7 @@ Expression::Expression(Expression&& other) noexcept = default;
 Expression& Expression::operator=(const Expression& other) {
     if (this != &other) {
         Lock lock(table_lock());
-        impl_ = std::make_unique<Impl>(*other.impl_);
+        impl_ = other.impl_ ? std::make_unique<Impl>(*other.impl_) : nullptr;
     }
     return *this;
 }
@@ -251,11 +253,13 @@ Output Session::run(std::string_view statements) {
 }
 
 void Session::set_format(Format format) {
+    Lock lock(table_lock());  // as every call: a session may be shared between threads
     if (!impl_) throw std::logic_error("dfdx: use of a moved-from Session");
     impl_->session.settings().format = internal(format);
 }
 
 void Session::set_precision(int digits) {
+    Lock lock(table_lock());
     if (!impl_) throw std::logic_error("dfdx: use of a moved-from Session");
     if (digits < 1 || digits > max_precision) {
         throw std::invalid_argument("dfdx: precision is 1 to " + std::to_string(max_precision) + " digits");
