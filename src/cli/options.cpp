@@ -96,7 +96,6 @@ std::optional<int> parse_options(int argc, char** argv, Options& o) {
     // Hidden (no group): the build runs it to write the scripts it installs.
     std::string completion_shell;
     app.add_option("--completion-script", completion_shell, "print the bash, zsh or fish completion script")
-        ->check(CLI::IsMember({"bash", "zsh", "fish"}))
         ->group("");
     try {
         app.parse(argc, argv);
@@ -110,7 +109,13 @@ std::optional<int> parse_options(int argc, char** argv, Options& o) {
         std::cerr << "dfdx: " << e.what() << " (try 'dfdx --help')\n";
         return 2;
     }
-    if (auto shell = parse_shell(completion_shell)) {
+    if (!completion_shell.empty()) {
+        // Checked here, not by CLI11, whose message leaves out a hidden option's name.
+        auto shell = parse_shell(completion_shell);
+        if (!shell) {
+            std::cerr << "dfdx: --completion-script: " << completion_shell << " is not bash, zsh or fish\n";
+            return 2;
+        }
         std::cout << shell_completion_script(*shell, shell_options(app, eval, interactive));
         return 0;
     }
