@@ -82,6 +82,10 @@ private:
     std::vector<std::string> out_;
 };
 
+// The words after `set` and `set format`, shared with completion_vocabulary().
+constexpr const char* settings_words[] = {"format", "precision"};
+constexpr const char* constant_words[] = {"pi"};
+
 bool is_call_form(const HelpTopic& t) { return starts_with(t.usage, t.name + "("); }
 
 /// Variables worth offering after `d/d`: the usual ones, the session's parameters, and
@@ -135,7 +139,7 @@ void offer_names(std::string_view stmt, bool statement_start, const Session& ses
     if (statement_start) {
         for (const std::string& w : command_words()) out.offer(w);
     }
-    out.offer("pi");
+    for (const char* c : constant_words) out.offer(c);
 }
 
 /// Completion after a command word that takes words, not an expression; nullopt when
@@ -164,7 +168,7 @@ std::optional<Completion> complete_command(const std::vector<std::string>& words
             break;
         case CommandArgs::Settings:
             if (words.size() == 1) {
-                for (const char* s : {"format", "precision"}) out.offer(s);
+                for (const char* s : settings_words) out.offer(s);
             } else if (words.size() == 2 && words[1] == "format") {
                 for (const Notation* n : notations()) out.offer(n->name());
             }
@@ -224,6 +228,22 @@ Completion complete(std::string_view line, std::size_t cursor, const Session& se
     }
     offer_names(stmt, statement_start, session, out);
     return {start, out.take(), false};
+}
+
+CompletionVocabulary completion_vocabulary() {
+    CompletionVocabulary v;
+    v.commands = command_words();
+    for (const FunctionInfo& f : all_functions()) v.functions.emplace_back(f.name);
+    for (const HelpTopic& t : help_topics()) {
+        if (is_call_form(t) && std::find(v.functions.begin(), v.functions.end(), t.name) == v.functions.end()) {
+            v.functions.push_back(t.name);
+        }
+        v.topics.push_back(t.name);
+    }
+    v.settings.assign(std::begin(settings_words), std::end(settings_words));
+    for (const Notation* n : notations()) v.formats.emplace_back(n->name());
+    v.constants.assign(std::begin(constant_words), std::end(constant_words));
+    return v;
 }
 
 }  // namespace dfdx

@@ -30,4 +30,16 @@ struct Completion {
 ///     complete("save ses", 8, s)     -> start 5, files
 Completion complete(std::string_view line, std::size_t cursor, const Session& session);
 
+/// The fixed words complete() draws on, for completion outside the REPL (the shell
+/// scripts of shell_completion.hpp): built from the same tables, so the two never differ.
+struct CompletionVocabulary {
+    std::vector<std::string> commands;   ///< words that start a statement
+    std::vector<std::string> functions;  ///< built-ins and call-form special forms, without "("
+    std::vector<std::string> settings;   ///< after `set`
+    std::vector<std::string> formats;    ///< after `set format`
+    std::vector<std::string> topics;     ///< after `help`
+    std::vector<std::string> constants;  ///< pi
+};
+CompletionVocabulary completion_vocabulary();
+
 }  // namespace dfdx
