@@ -195,11 +195,9 @@ std::pair<Expr, Expr> split_power(const Expr& factor) {
 
 namespace {
 
-/// A sum with more terms than this may stay one term of a longer sum (see add).
-constexpr std::size_t kLongSum = 8;
-
-/// Set while flatten_sums runs: add then opens every nested sum.
-thread_local bool flat_sums_only = false;
+/// Whether a sum being built may keep a long sum whole as one of its terms (add), or
+/// opens every nested sum (flatten_sums).
+enum class Nesting { Allowed, Flat };
 
 struct SumItem {
     Expr rest;
@@ -297,7 +295,7 @@ Expr merge_layers(const Expr& s) {
 }
 
 // Sums are flattened and like terms collected, with one exception that keeps repeated
-// growth linear: a long sum (more than kLongSum terms) that shares no term with the
+// growth linear: a long sum (more than long_sum_terms terms) that shares no term with the
 // others stays whole, as one term. e = e^2 + e, repeated n times, would otherwise copy
 // ever longer lists of terms (n^2/2 in all), and so would its derivative. A sum holds
 // at most one such nested sum, and none of its terms is a term of the nested one, so
@@ -306,7 +304,8 @@ Expr merge_layers(const Expr& s) {
 /// constant + the sum of scales[k] * terms[k] (scales null: all 1), no term a vector.
 /// rebuild gives a sum's new terms with their coefficients here, so no term is built
 /// scaled only to be split again.
-Expr sum_of(std::span<const Expr> terms, const Rational* scales, Rational constant) {
+Expr sum_of(std::span<const Expr> terms, const Rational* scales, Rational constant,
+            Nesting nesting = Nesting::Allowed) {
     auto scaled = [scales](std::size_t k, const Rational& c) { return scales ? scales[k] * c : c; };
     std::vector<SumItem> items;
     items.reserve(terms.size() + 2);
@@ -321,7 +320,7 @@ Expr sum_of(std::span<const Expr> terms, const Rational* scales, Rational consta
         switch (t.kind()) {
             case Kind::Number: constant += scaled(k, t->num); break;
             case Kind::Add:
-                if (t->args.size() > kLongSum) {
+                if (t->args.size() > long_sum_terms) {
                     longs.push_back({t, scaled(k, Rational(1)), k});
                     break;
                 }
@@ -342,7 +341,7 @@ Expr sum_of(std::span<const Expr> terms, const Rational* scales, Rational consta
         // One long sum stays whole when no other term is like one of its terms. The terms
         // of the sum it came from are not (that sum was built so), so only the rest are
         // looked up: one binary search per nesting level each.
-        bool keep = !flat_sums_only && longs.size() == 1 && std::none_of(items.begin(), items.end(), [&](const SumItem& it) {
+        bool keep = nesting == Nesting::Allowed && longs.size() == 1 && std::none_of(items.begin(), items.end(), [&](const SumItem& it) {
                         return it.source != longs[0].source && has_term(longs[0].sum.get(), it.rest);
                     });
         if (keep) {
@@ -364,17 +363,26 @@ Expr add(std::span<const Expr> terms) {
 }
 
 Expr flatten_sums(const Expr& e) {
-    struct Flag {
-        bool before = flat_sums_only;
-        Flag() { flat_sums_only = true; }
-        ~Flag() { flat_sums_only = before; }
-    } flag;
-    // Rebuilt while the flag is set, every sum comes out flat; one whose children did
-    // not change but that holds a nested sum is rebuilt from them as they are.
+    // Bottom up: every sum is rebuilt flat from its flattened terms; any other node is
+    // rebuilt as usual, and a sum that comes out of that with a nested sum (a product
+    // scaled into one) is opened too.
     auto leaf = [](const Expr& x, auto& self) -> Expr {
-        Expr y = self.children(x);
-        if (y.kind() == Kind::Add && nested_sum(*y)) return rebuild(y, y->args);
-        return y;
+        if (x.kind() != Kind::Add) {
+            Expr y = self.children(x);
+            if (y.kind() == Kind::Add && nested_sum(*y)) {
+                return sum_of(y->args, y->coeffs.data(), y->num, Nesting::Flat);
+            }
+            return y;
+        }
+        std::vector<Expr> terms;
+        terms.reserve(x->args.size());
+        bool changed = false;
+        for (const Expr& a : x->args) {
+            terms.push_back(self(a));
+            changed |= !(terms.back() == a);
+        }
+        if (!changed && !nested_sum(*x)) return x;
+        return sum_of(terms, x->coeffs.data(), x->num, Nesting::Flat);
     };
     detail::Rewriter<decltype(leaf)> r(leaf);
     return r(e);
