@@ -140,7 +140,6 @@ Expr number_pow(const Rational& a, const Rational& e) {
     Rational base = a < 0 ? Rational(-a) : a;
     Expr whole = number_pow(a, Rational(n));
     Rational frac(r, q);
-    frac.canonicalize();
     return mul(mul(num(sign), whole), raw_pow(num(base), num(frac)));
 }
 

@@ -9,6 +9,7 @@
 #include "expr/error.hpp"
 #include "print/print.hpp"
 #include "expr/exact_values.hpp"
+#include "expr/names.hpp"
 
 namespace dfdx {
 
@@ -169,24 +170,6 @@ bool named(std::uint32_t id, std::string_view n) { return kTable[id].name == n; 
 [[noreturn]] void undefined_at(std::uint32_t id, const Rational& x) {
     throw Error(ErrorCode::Domain,
                 std::string(kTable[id].name) + " is undefined at " + to_string(x));
-}
-
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-    std::vector<std::size_t> prev2(b.size() + 1), prev(b.size() + 1), cur(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        cur[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] != b[j - 1])});
-            // Swapped neighbours are one edit: "sni" is one from "sin".
-            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
-                cur[j] = std::min(cur[j], prev2[j - 2] + 1);
-            }
-        }
-        std::swap(prev2, prev);
-        std::swap(prev, cur);
-    }
-    return prev[b.size()];
 }
 
 // c when a is c*pi for a rational c.
