@@ -3,6 +3,7 @@
 #include "expr/canonical.hpp"
 
 #include <algorithm>
+#include <vector>
 
 #include "expr/construct.hpp"
 #include "expr/functions.hpp"
@@ -17,6 +18,18 @@ bool fail(std::string* why, const std::string& rule) {
 }
 
 const Expr& base_of(const Expr& f) { return f.kind() == Kind::Pow ? f->args[0] : f; }
+
+bool is_exp(const Expr& x);
+
+/// The base under which mul collects a factor: x for x^k, and exp(u) for exp(c*u).
+Expr merge_base(const Expr& f) {
+    if (f.kind() == Kind::Pow) return f->args[0];
+    if (is_exp(f) && f->args[0].kind() == Kind::Mul) {
+        auto [c, u] = split_coefficient(f->args[0]);
+        if (c != 1) return func(f->id, {u});
+    }
+    return f;
+}
 
 bool is_e(const Expr& x) {
     return x.kind() == Kind::Constant && x->id == static_cast<std::uint32_t>(ConstantId::E);
@@ -92,14 +105,23 @@ bool mul_canonical(const Node& n, std::string* why) {
         if (n.num == 1) return fail(why, "a product of one factor is that factor");
         if (n.args[0].kind() == Kind::Add) return fail(why, "a number times a sum is distributed");
     }
+    std::vector<Expr> merged;
+    merged.reserve(n.args.size());
     for (std::size_t i = 0; i < n.args.size(); ++i) {
         const Expr& f = n.args[i];
         if (f.kind() == Kind::Number) return fail(why, "a product's numbers are its coefficient");
         if (f.kind() == Kind::Mul) return fail(why, "products are flattened");
         if (f.kind() == Kind::Vector) return fail(why, "a product with a vector is a vector");
-        if (i > 0 && compare(base_of(n.args[i - 1]), base_of(f)) >= 0) {
-            return fail(why, "a product's factors are sorted by base and like bases collected");
+        if (i > 0 && compare(base_of(n.args[i - 1]), base_of(f)) > 0) {
+            return fail(why, "a product's factors are sorted by base");
         }
+        merged.push_back(merge_base(f));
+    }
+    // Like factors are those mul merges: equal bases, exp(c*u) counting as exp(u)^c. (So
+    // exp(2*x)*exp(2*x)^y keeps two factors of one printed base: mul merges neither.)
+    std::sort(merged.begin(), merged.end(), [](const Expr& a, const Expr& b) { return compare(a, b) < 0; });
+    if (std::adjacent_find(merged.begin(), merged.end()) != merged.end()) {
+        return fail(why, "a product's like factors are collected");
     }
     return true;
 }

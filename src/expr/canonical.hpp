@@ -23,8 +23,9 @@ namespace dfdx {
 ///             vector; at most one term a sum: a long sum (more than long_sum_terms terms)
 ///             sharing no term with the others at any of its layers
 ///   Mul       num * prod(args): num not 0, and not 1 for a single factor, which is not a
-///             sum then either (2*(x + y) is 2*x + 2*y); factors strictly sorted by base
-///             (so like bases are collected), none a number, product or vector
+///             sum then either (2*(x + y) is 2*x + 2*y); factors sorted by base, like
+///             factors collected (x and x^2; exp(u) and exp(2*u)), none a number, product
+///             or vector
 ///   Pow       no exponent 0 or 1; no base e (exp); a base 1 only under a number; no
 ///             foldable pair of numbers; a power of a power or product or exp only where
 ///             folding it would not be valid on the whole domain

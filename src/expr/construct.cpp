@@ -444,6 +444,7 @@ Expr mul(std::span<const Expr> factors) {
     std::vector<Expr> out;
     out.reserve(items.size() + 1);
     bool refold = false;
+    bool rebased = false;  ///< a merged power came out with another base: (x^a)^b*(x^a)^c = x^-2
     for (std::size_t i = 0; i < items.size();) {
         const Expr& base = items[i].base;
         std::size_t j = i + 1;
@@ -456,6 +457,7 @@ Expr mul(std::span<const Expr> factors) {
             std::vector<Expr> exps;
             for (std::size_t k = i; k < j; ++k) exps.push_back(items[k].exp);
             p = pow(base, add(exps));
+            rebased |= p.kind() == Kind::Pow && !(p->args[0] == base);
         }
         i = j;
         switch (p.kind()) {
@@ -483,6 +485,15 @@ Expr mul(std::span<const Expr> factors) {
     auto base_of = [](const Expr& f) -> const Expr& { return f.kind() == Kind::Pow ? f->args[0] : f; };
     stable_sort_small(out.begin(), out.end(),
                       [&](const Expr& a, const Expr& b) { return compare(base_of(a), base_of(b)) < 0; });
+    // A merged power that came out a product ((2*x)^(1/3)*(2*x)^(2/3) = 2*x) or a power of
+    // another base can bring a base back that another factor has (x here): collect once
+    // more. (Found by the canonical checks, decision 56.)
+    if ((refold || rebased) && std::adjacent_find(out.begin(), out.end(), [&](const Expr& a, const Expr& b) {
+                      return base_of(a) == base_of(b);
+                  }) != out.end()) {
+        out.push_back(num(coef));
+        return mul(out);
+    }
     if (out.empty()) return num(coef);
     if (out.size() == 1) {
         if (coef == 1) return out[0];
@@ -530,8 +541,9 @@ Expr pow(const Expr& base, const Expr& exp) {
             if (base->num > 0 && base->num != 1) {
                 auto root = exact_root(base->num, e.get_den().get_ui());
                 if (root) {
-                    Expr rest = make_node(Kind::Mul, Rational(1), base->args);
-                    if (base->args.size() == 1) rest = base->args[0];
+                    // (Mul{1, u} is never built, not even for a moment.)
+                    Expr rest = base->args.size() == 1 ? base->args[0]
+                                                        : make_node(Kind::Mul, Rational(1), base->args);
                     return mul(number_pow(*root, Rational(e.get_num())), pow(rest, exp));
                 }
             }
