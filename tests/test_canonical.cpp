@@ -176,3 +176,20 @@ TEST_CASE("canonical: the checker rejects calls that func never builds") {
     d.orders = {0};
     CHECK(broken(d) == "a derivative of order 0 is the call");
 }
+
+TEST_CASE("canonical: a merged power with another base is collected with its like factors") {
+    // (x^(1/3))^(3/5) * (x^(1/3))^(-33/5) merge to (x^(1/3))^-6 = x^-2, which is a like
+    // factor of x: the product is x^-1, not x*x^-2 (a form the checks found).
+    const Expr cube_root = pow(x, num(Rational(1, 3)));
+    const Expr a = pow(cube_root, num(Rational(3, 5)));
+    const Expr b = pow(cube_root, num(Rational(-33, 5)));
+    REQUIRE(a.kind() == Kind::Pow);
+    REQUIRE(b.kind() == Kind::Pow);
+    const Expr factors[] = {x, a, b};
+    CHECK(mul(factors) == pow(x, num(-1)));
+    CHECK(mul(mul(num(3), x), mul(a, b)) == mul(num(3), pow(x, num(-1))));
+    // (2*x)^(1/3) * (2*x)^(2/3) is 2*x, whose x meets the other x.
+    const Expr two_x = mul(num(2), x);
+    const Expr more[] = {x, pow(two_x, num(Rational(1, 3))), pow(two_x, num(Rational(2, 3)))};
+    CHECK(first_broken(mul(more)) == "");
+}
