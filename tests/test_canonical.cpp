@@ -33,7 +33,8 @@ std::string first_broken(const Expr& e) {
     return "";
 }
 
-Node node(Kind kind, std::vector<Expr> args, Rational number = Rational(0), std::vector<Rational> coeffs = {}) {
+Node node(Kind kind, std::vector<Expr> args, Rational number = Rational(0),
+          std::vector<Rational> coeffs = {}) {
     Node n;
     n.kind = kind;
     n.num = std::move(number);
@@ -54,10 +55,10 @@ const Expr x = sym("x"), y = sym("y");
 
 TEST_CASE("canonical: every node of a few hundred built expressions is canonical") {
     const char* seeds[] = {
-        "x",          "2*x + 1",        "x^2",        "sqrt(x)",      "x^(1/3)",       "exp(x)",
-        "ln(x)",      "sin(x)*cos(y)",  "2^(1/2)",    "12^(1/2)",     "(x + y)^2",     "1/(x - 1)",
-        "e^(2*x)",    "atan2(y, x)",    "abs(x - y)", "-x",           "3/4",           "pi",
-        "(2*x)^(1/2)", "x*y^-1",        "sin(pi/6)",  "(x^2)^(1/2)",  "8^(2/3)*x",     "f(x) + x",
+        "x",           "2*x + 1",       "x^2",        "sqrt(x)",     "x^(1/3)",   "exp(x)",
+        "ln(x)",       "sin(x)*cos(y)", "2^(1/2)",    "12^(1/2)",    "(x + y)^2", "1/(x - 1)",
+        "e^(2*x)",     "atan2(y, x)",   "abs(x - y)", "-x",          "3/4",       "pi",
+        "(2*x)^(1/2)", "x*y^-1",        "sin(pi/6)",  "(x^2)^(1/2)", "8^(2/3)*x", "f(x) + x",
     };
     std::vector<Expr> parts;
     for (const char* s : seeds) parts.push_back(read(s));
@@ -108,12 +109,15 @@ TEST_CASE("canonical: the checker accepts the leaves and rejects bad ones") {
 
 TEST_CASE("canonical: the checker rejects sums that add never builds") {
     CHECK(broken(node(Kind::Add, {x, y}, 1, {1, 1})) == "");
-    CHECK(broken(node(Kind::Add, {y, x}, 0, {1, 1})) == "a sum's terms are sorted and like terms collected");
-    CHECK(broken(node(Kind::Add, {x, x}, 0, {1, 1})) == "a sum's terms are sorted and like terms collected");
+    CHECK(broken(node(Kind::Add, {y, x}, 0, {1, 1})) ==
+          "a sum's terms are sorted and like terms collected");
+    CHECK(broken(node(Kind::Add, {x, x}, 0, {1, 1})) ==
+          "a sum's terms are sorted and like terms collected");
     CHECK(broken(node(Kind::Add, {x, y}, 0, {0, 1})) == "a sum keeps no term with coefficient 0");
     CHECK(broken(node(Kind::Add, {x}, 0, {2})) == "a sum of one term is that term scaled");
     CHECK(broken(node(Kind::Add, {x, y}, 0, {1})) == "a sum has one coefficient per term");
-    CHECK(broken(node(Kind::Add, {num(1), x}, 0, {1, 1})) == "a sum's numbers are folded into its constant");
+    CHECK(broken(node(Kind::Add, {num(1), x}, 0, {1, 1})) ==
+          "a sum's numbers are folded into its constant");
     CHECK(broken(node(Kind::Add, {x, mul(num(2), y)}, 0, {1, 1})) ==
           "a sum's term carries no coefficient of its own");
     // Add{Add{a, b}, c}: only a long sum may stay nested.
@@ -131,7 +135,8 @@ TEST_CASE("canonical: the checker rejects sums that add never builds") {
 TEST_CASE("canonical: the checker rejects products and powers that mul and pow never build") {
     CHECK(broken(node(Kind::Mul, {x, y}, 2)) == "");
     CHECK(broken(node(Kind::Mul, {y, x}, 1)) == "a product's factors are sorted by base");
-    CHECK(broken(node(Kind::Mul, {x, pow(x, num(2))}, 1)) == "a product's like factors are collected");
+    CHECK(broken(node(Kind::Mul, {x, pow(x, num(2))}, 1)) ==
+          "a product's like factors are collected");
     const Expr exp_x = func(function_id("exp"), {x});
     const Expr exp_2x = func(function_id("exp"), {mul(num(2), x)});
     CHECK(broken(node(Kind::Mul, {exp_2x, exp_x}, 1)) == "a product's like factors are collected");
@@ -147,11 +152,14 @@ TEST_CASE("canonical: the checker rejects products and powers that mul and pow n
     CHECK(broken(node(Kind::Pow, {constant(ConstantId::E), x})) == "e^u is exp(u)");
     CHECK(broken(node(Kind::Pow, {num(4), num(Rational(1, 2))})) == "exact roots are folded");
     CHECK(broken(node(Kind::Pow, {num(2), num(Rational(1, 2))})) == "");
-    CHECK(broken(node(Kind::Pow, {num(2), num(Rational(3, 2))})) == "a number's root has an exponent in (0, 1)");
+    CHECK(broken(node(Kind::Pow, {num(2), num(Rational(3, 2))})) ==
+          "a number's root has an exponent in (0, 1)");
     CHECK(broken(node(Kind::Pow, {num(-2), num(Rational(1, 3))})) ==
           "a root of a negative number keeps its sign outside");
-    CHECK(broken(node(Kind::Pow, {mul(num(2), x), num(3)})) == "an integer power of a product is distributed");
-    CHECK(broken(node(Kind::Pow, {func(function_id("exp"), {x}), num(2)})) == "exp(u)^k is exp(k*u)");
+    CHECK(broken(node(Kind::Pow, {mul(num(2), x), num(3)})) ==
+          "an integer power of a product is distributed");
+    CHECK(broken(node(Kind::Pow, {func(function_id("exp"), {x}), num(2)})) ==
+          "exp(u)^k is exp(k*u)");
     CHECK(broken(node(Kind::Pow, {num(1), x})) == "1^u is 1");
 }
 

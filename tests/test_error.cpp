@@ -15,7 +15,8 @@ TEST_CASE("error: every code has its own lower-case name") {
         const std::string name = code_name(static_cast<ErrorCode>(c));
         INFO(c);
         CHECK(name != "error");
-        for (char ch : name) CHECK(((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '-'));
+        for (char ch : name)
+            CHECK(((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '-'));
         names.insert(name);
     }
     CHECK(names.size() == static_cast<std::size_t>(ErrorCode::Io) + 1);

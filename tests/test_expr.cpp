@@ -11,8 +11,9 @@ using namespace dfdx;
 using test_support::read;
 
 TEST_CASE("expr: compare is a total order by structure") {
-    const std::vector<Expr> es = {read("x"), read("y"), read("2"), read("x^2"), read("sin(x)"),
-                                  read("x + y"), read("2*x*y"), read("f(x)"), read("pi"), read("1/3")};
+    const std::vector<Expr> es = {read("x"),      read("y"),     read("2"),     read("x^2"),
+                                  read("sin(x)"), read("x + y"), read("2*x*y"), read("f(x)"),
+                                  read("pi"),     read("1/3")};
     for (const Expr& a : es) {
         CHECK(compare(a, a) == 0);
         for (const Expr& b : es) {

@@ -67,9 +67,9 @@ TEST_CASE("functions: the domains of the table, for rationals and doubles alike"
     CHECK(function_domain(function_id("acoth")) == FunctionDomain::OutsideUnitOpen);
     CHECK(function_domain(function_id("sin")) == FunctionDomain::All);
     const FunctionDomain all[] = {
-        FunctionDomain::All,         FunctionDomain::Positive,   FunctionDomain::NonZero,
-        FunctionDomain::UnitClosed,  FunctionDomain::OutsideUnit, FunctionDomain::AtLeastOne,
-        FunctionDomain::UnitOpen,    FunctionDomain::OutsideUnitOpen, FunctionDomain::UnitHalfOpen,
+        FunctionDomain::All,        FunctionDomain::Positive,        FunctionDomain::NonZero,
+        FunctionDomain::UnitClosed, FunctionDomain::OutsideUnit,     FunctionDomain::AtLeastOne,
+        FunctionDomain::UnitOpen,   FunctionDomain::OutsideUnitOpen, FunctionDomain::UnitHalfOpen,
     };
     for (FunctionDomain d : all) {
         for (int k = -12; k <= 12; ++k) {
@@ -140,16 +140,21 @@ TEST_CASE("functions: exact values fold, undefined exact points are errors") {
     CHECK(error_of([] { read("ln(0)"); }) == "domain: ln is undefined at 0");
     CHECK(error_of([] { read("asin(2)"); }) == "domain: asin is undefined at 2");
     CHECK(error_of([] { read("tan(pi/2)"); }).rfind("domain: tan is undefined at", 0) == 0);
-    CHECK(error_of([] { read("factorial(-1)"); }) == "domain: factorial is defined for whole numbers only, not -1");
-    CHECK(error_of([] { read("factorial(pi)"); }).rfind("domain: factorial is defined for whole numbers only", 0) == 0);
+    CHECK(error_of([] { read("factorial(-1)"); }) ==
+          "domain: factorial is defined for whole numbers only, not -1");
+    CHECK(error_of([] {
+              read("factorial(pi)");
+          }).rfind("domain: factorial is defined for whole numbers only", 0) == 0);
 }
 
 TEST_CASE("functions: the derivative rules are the table's partials") {
     const Expr x = sym("x");
-    CHECK(function_info(function_id("sin")).partial(std::vector<Expr>{x}, 0) == func(function_id("cos"), {x}));
+    CHECK(function_info(function_id("sin")).partial(std::vector<Expr>{x}, 0) ==
+          func(function_id("cos"), {x}));
     CHECK(function_info(function_id("ln")).partial(std::vector<Expr>{x}, 0) == pow(x, num(-1)));
-    CHECK(error_of([&] { function_info(function_id("factorial")).partial(std::vector<Expr>{x}, 0); })
-              .rfind("type: factorial and binomial are defined for whole numbers only", 0) == 0);
+    CHECK(error_of([&] {
+              function_info(function_id("factorial")).partial(std::vector<Expr>{x}, 0);
+          }).rfind("type: factorial and binomial are defined for whole numbers only", 0) == 0);
 }
 
 TEST_CASE("functions: names one edit away are offered for a misspelling") {

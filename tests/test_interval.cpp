@@ -14,7 +14,9 @@ using namespace dfdx::detail;
 
 namespace {
 
-bool contains(const Interval& a, double v) { return mpfr_cmp_d(a.lo, v) <= 0 && mpfr_cmp_d(a.hi, v) >= 0; }
+bool contains(const Interval& a, double v) {
+    return mpfr_cmp_d(a.lo, v) <= 0 && mpfr_cmp_d(a.hi, v) >= 0;
+}
 
 void set(Interval& a, double lo, double hi) {
     mpfr_set_d(a.lo, lo, MPFR_RNDD);

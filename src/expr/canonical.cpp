@@ -119,7 +119,8 @@ bool mul_canonical(const Node& n, std::string* why) {
     }
     // Like factors are those mul merges: equal bases, exp(c*u) counting as exp(u)^c. (So
     // exp(2*x)*exp(2*x)^y keeps two factors of one printed base: mul merges neither.)
-    std::sort(merged.begin(), merged.end(), [](const Expr& a, const Expr& b) { return compare(a, b) < 0; });
+    std::sort(merged.begin(), merged.end(),
+              [](const Expr& a, const Expr& b) { return compare(a, b) < 0; });
     if (std::adjacent_find(merged.begin(), merged.end()) != merged.end()) {
         return fail(why, "a product's like factors are collected");
     }
@@ -127,10 +128,14 @@ bool mul_canonical(const Node& n, std::string* why) {
 }
 
 bool pow_canonical(const Node& n, std::string* why) {
-    if (n.args.size() != 2 || !n.coeffs.empty()) return fail(why, "a power has a base and an exponent");
+    if (n.args.size() != 2 || !n.coeffs.empty()) {
+        return fail(why, "a power has a base and an exponent");
+    }
     const Expr& b = n.args[0];
     const Expr& x = n.args[1];
-    if (b.kind() == Kind::Vector || x.kind() == Kind::Vector) return fail(why, "no powers of vectors");
+    if (b.kind() == Kind::Vector || x.kind() == Kind::Vector) {
+        return fail(why, "no powers of vectors");
+    }
     if (is_e(b)) return fail(why, "e^u is exp(u)");
     if (x.kind() != Kind::Number) {
         if (is_one(b)) return fail(why, "1^u is 1");
@@ -187,14 +192,18 @@ bool func_canonical(const Node& n, std::string* why) {
     const FunctionInfo& f = functions[n.id];
     if (!f.partial) return fail(why, std::string(f.name) + " is an alias, never a call");
     const auto count = static_cast<int>(n.args.size());
-    if (count < f.min_args || count > f.max_args) return fail(why, std::string(f.name) + " has its arity");
+    if (count < f.min_args || count > f.max_args) {
+        return fail(why, std::string(f.name) + " has its arity");
+    }
     for (const Expr& a : n.args) {
         if (a.kind() == Kind::Vector) return fail(why, "a built-in of a vector is refused");
     }
     // func() folds before it interns: a call that still folds was not built by it. (The
     // fold of a canonical call builds nothing and throws nothing.)
     try {
-        if (fold_function(n.id, n.args)) return fail(why, std::string(f.name) + " at this argument is folded");
+        if (fold_function(n.id, n.args)) {
+            return fail(why, std::string(f.name) + " at this argument is folded");
+        }
     } catch (...) {
         return fail(why, std::string(f.name) + " is undefined at this argument");
     }
@@ -221,13 +230,16 @@ bool is_canonical(const Node& n, std::string* why) {
         case Kind::Pow: return pow_canonical(n, why);
         case Kind::Func: return func_canonical(n, why);
         case Kind::Apply:
-            if (n.name.empty() || !n.orders.empty()) return fail(why, "a call of an unknown function has a name");
+            if (n.name.empty() || !n.orders.empty()) {
+                return fail(why, "a call of an unknown function has a name");
+            }
             return true;
         case Kind::Deriv:
             if (n.name.empty() || n.orders.size() != n.args.size()) {
                 return fail(why, "a derivative has a name and one order per argument");
             }
-            if (std::all_of(n.orders.begin(), n.orders.end(), [](std::uint32_t o) { return o == 0; })) {
+            if (std::all_of(n.orders.begin(), n.orders.end(),
+                            [](std::uint32_t o) { return o == 0; })) {
                 return fail(why, "a derivative of order 0 is the call");
             }
             return true;

@@ -340,7 +340,8 @@ Expr sum_of(std::span<const Expr> terms, const Rational* scales, Rational consta
         // One long sum stays whole when no other term is like one of its terms. The terms
         // of the sum it came from are not (that sum was built so), so only the rest are
         // looked up: one binary search per nesting level each.
-        bool keep = nesting == Nesting::Allowed && longs.size() == 1 && std::none_of(items.begin(), items.end(), [&](const SumItem& it) {
+        bool keep = nesting == Nesting::Allowed && longs.size() == 1 &&
+                    std::none_of(items.begin(), items.end(), [&](const SumItem& it) {
                         return it.source != longs[0].source && has_term(longs[0].sum.get(), it.rest);
                     });
         if (keep) {
@@ -488,9 +489,10 @@ Expr mul(std::span<const Expr> factors) {
     // A merged power that came out a product ((2*x)^(1/3)*(2*x)^(2/3) = 2*x) or a power of
     // another base can bring a base back that another factor has (x here): collect once
     // more. (Found by the canonical checks, decision 56.)
-    if ((refold || rebased) && std::adjacent_find(out.begin(), out.end(), [&](const Expr& a, const Expr& b) {
-                      return base_of(a) == base_of(b);
-                  }) != out.end()) {
+    if ((refold || rebased) &&
+        std::adjacent_find(out.begin(), out.end(), [&](const Expr& a, const Expr& b) {
+            return base_of(a) == base_of(b);
+        }) != out.end()) {
         out.push_back(num(coef));
         return mul(out);
     }
@@ -542,8 +544,9 @@ Expr pow(const Expr& base, const Expr& exp) {
                 auto root = exact_root(base->num, e.get_den().get_ui());
                 if (root) {
                     // (Mul{1, u} is never built, not even for a moment.)
-                    Expr rest = base->args.size() == 1 ? base->args[0]
-                                                        : make_node(Kind::Mul, Rational(1), base->args);
+                    Expr rest = base->args.size() == 1
+                                    ? base->args[0]
+                                    : make_node(Kind::Mul, Rational(1), base->args);
                     return mul(number_pow(*root, Rational(e.get_num())), pow(rest, exp));
                 }
             }

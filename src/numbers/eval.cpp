@@ -53,14 +53,18 @@ double leaf_value(const Expr& e, const Point& point) {
         case Kind::Number: return to_double(e->num);
         case Kind::Symbol: {
             auto it = point.find(e->name);
-            if (it == point.end()) throw Error(ErrorCode::UnknownFunction, e->name + " has no value");
+            if (it == point.end()) {
+                throw Error(ErrorCode::UnknownFunction, e->name + " has no value");
+            }
             return it->second;
         }
-        case Kind::Constant: return e->id == static_cast<std::uint32_t>(ConstantId::Pi) ? M_PI : M_E;
+        case Kind::Constant:
+            return e->id == static_cast<std::uint32_t>(ConstantId::Pi) ? M_PI : M_E;
         case Kind::Apply:
         case Kind::Deriv:
-            throw Error(ErrorCode::UnknownFunction, "cannot evaluate the unknown function " + e->name +
-                                                        " (define it first, e.g. " + e->name + "(x) = ...)");
+            throw Error(ErrorCode::UnknownFunction, "cannot evaluate the unknown function " +
+                                                        e->name + " (define it first, e.g. " +
+                                                        e->name + "(x) = ...)");
         case Kind::Vector: throw Error(ErrorCode::Type, "a vector has no single numeric value");
         case Kind::Add:
         case Kind::Mul:

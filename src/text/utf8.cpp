@@ -19,8 +19,8 @@ std::size_t decode_utf8(std::string_view s, std::size_t i, char32_t& cp) {
         if ((d >> 6) != 0x2) return 0;
         cp = (cp << 6) | (d & 0x3F);
     }
-    if ((n == 2 && cp < 0x80) || (n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) || cp > 0x10FFFF ||
-        (cp >= 0xD800 && cp <= 0xDFFF)) {
+    if ((n == 2 && cp < 0x80) || (n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) ||
+        cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
         return 0;
     }
     return n;

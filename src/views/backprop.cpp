@@ -51,7 +51,9 @@ void check_finite(double v, const char* what) {
 
 // The forward pass evaluates as evaluate() does, node by node from the graph's values.
 double forward_value(const GraphNode& n, const Graph& g, const Point& point) {
-    if (n.expr.kind() == Kind::Vector) throw Error(ErrorCode::Type, "backprop needs a scalar expression, not a vector");
+    if (n.expr.kind() == Kind::Vector) {
+        throw Error(ErrorCode::Type, "backprop needs a scalar expression, not a vector");
+    }
     return node_value(n.expr, point, [&](std::size_t i) { return g.nodes[n.inputs[i]].value; });
 }
 
