@@ -83,7 +83,6 @@ TEST_CASE("exact roots are rational or nullopt; odd roots of negatives are real"
 
 TEST_CASE("rationals print in lowest terms with the sign on the numerator") {
     Rational q(6, -4);
-    q.canonicalize();
     CHECK(dfdx::to_string(q) == "-3/2");
     CHECK(dfdx::to_string(Rational(0)) == "0");
     CHECK_FALSE(dfdx::is_integer(Rational(1, 2)));
@@ -117,7 +116,6 @@ TEST_CASE("decimals print with the requested significant digits") {
 
 TEST_CASE("the hash of a rational depends only on its value") {
     Rational a(10, 4), b(5, 2);
-    a.canonicalize();
     CHECK(dfdx::hash_rational(a) == dfdx::hash_rational(b));
     CHECK(dfdx::hash_rational(Rational(1, 2)) != dfdx::hash_rational(Rational(-1, 2)));
     CHECK(dfdx::bit_size(Rational(3, 4)) == 2 + 3);

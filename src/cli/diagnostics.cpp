@@ -1,27 +1,20 @@
 // Error locations in characters (not bytes) and the caret line.
 #include "cli/diagnostics.hpp"
 
+#include "text/utf8.hpp"
+
 namespace dfdx::cli {
 
 namespace {
-
-bool continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
-
-std::size_t chars(std::string_view s) {
-    std::size_t n = 0;
-    for (char c : s) n += !continuation_byte(c);
-    return n;
-}
 
 // Printable form of a source line: control bytes and invalid UTF-8 shown as '?'.
 std::string printable(std::string_view s) {
     std::string out;
     for (std::size_t i = 0; i < s.size();) {
         unsigned char u = static_cast<unsigned char>(s[i]);
-        std::size_t n = u < 0x80 ? 1 : (u >> 5) == 0x6 ? 2 : (u >> 4) == 0xE ? 3 : (u >> 3) == 0x1E ? 4 : 0;
-        bool valid = n > 0 && i + n <= s.size();
-        for (std::size_t k = 1; valid && k < n; ++k) valid = continuation_byte(s[i + k]);
-        if (!valid) {
+        char32_t cp = 0;
+        const std::size_t n = decode_utf8(s, i, cp);  // as strict as the lexer
+        if (n == 0) {
             out += '?';
             ++i;
         } else if (n == 1 && ((u < 0x20 && u != '\t') || u == 0x7F)) {
@@ -39,18 +32,13 @@ std::string printable(std::string_view s) {
 
 Location locate(std::string_view chunk, std::size_t first_line, Span span) {
     std::size_t begin = std::min(span.begin, chunk.size());
-    std::size_t line_start = 0, line = first_line;
-    for (std::size_t i = 0; i < begin; ++i) {
-        if (chunk[i] == '\n') {
-            ++line;
-            line_start = i + 1;
-        }
-    }
+    const TextPosition at = position_of(chunk, begin, first_line);
+    const std::size_t line_start = at.line_start;
     std::size_t line_end = chunk.find('\n', line_start);
     if (line_end == std::string_view::npos) line_end = chunk.size();
     Location loc;
-    loc.line = line;
-    loc.column = chars(chunk.substr(line_start, begin - line_start)) + 1;
+    loc.line = at.line;
+    loc.column = at.column;
     std::string_view text = chunk.substr(line_start, line_end - line_start);
     std::size_t offset = begin - line_start;
     if (text.size() <= 200) {
@@ -64,7 +52,7 @@ Location locate(std::string_view chunk, std::size_t first_line, Span span) {
     std::size_t to = std::min(text.size(), offset + 80);
     while (to < text.size() && continuation_byte(text[to])) ++to;
     loc.text = (from > 0 ? "..." : "") + printable(text.substr(from, to - from)) + (to < text.size() ? "..." : "");
-    loc.caret = (from > 0 ? 3 : 0) + chars(text.substr(from, offset - from)) + 1;
+    loc.caret = (from > 0 ? 3 : 0) + count_chars(text.substr(from, offset - from)) + 1;
     return loc;
 }
 

@@ -140,7 +140,6 @@ Expr number_pow(const Rational& a, const Rational& e) {
     Rational base = a < 0 ? Rational(-a) : a;
     Expr whole = number_pow(a, Rational(n));
     Rational frac(r, q);
-    frac.canonicalize();
     return mul(mul(num(sign), whole), raw_pow(num(base), num(frac)));
 }
 
@@ -195,11 +194,9 @@ std::pair<Expr, Expr> split_power(const Expr& factor) {
 
 namespace {
 
-/// A sum with more terms than this may stay one term of a longer sum (see add).
-constexpr std::size_t kLongSum = 8;
-
-/// Set while flatten_sums runs: add then opens every nested sum.
-thread_local bool flat_sums_only = false;
+/// Whether a sum being built may keep a long sum whole as one of its terms (add), or
+/// opens every nested sum (flatten_sums).
+enum class Nesting { Allowed, Flat };
 
 struct SumItem {
     Expr rest;
@@ -297,7 +294,7 @@ Expr merge_layers(const Expr& s) {
 }
 
 // Sums are flattened and like terms collected, with one exception that keeps repeated
-// growth linear: a long sum (more than kLongSum terms) that shares no term with the
+// growth linear: a long sum (more than long_sum_terms terms) that shares no term with the
 // others stays whole, as one term. e = e^2 + e, repeated n times, would otherwise copy
 // ever longer lists of terms (n^2/2 in all), and so would its derivative. A sum holds
 // at most one such nested sum, and none of its terms is a term of the nested one, so
@@ -306,7 +303,8 @@ Expr merge_layers(const Expr& s) {
 /// constant + the sum of scales[k] * terms[k] (scales null: all 1), no term a vector.
 /// rebuild gives a sum's new terms with their coefficients here, so no term is built
 /// scaled only to be split again.
-Expr sum_of(std::span<const Expr> terms, const Rational* scales, Rational constant) {
+Expr sum_of(std::span<const Expr> terms, const Rational* scales, Rational constant,
+            Nesting nesting = Nesting::Allowed) {
     auto scaled = [scales](std::size_t k, const Rational& c) { return scales ? scales[k] * c : c; };
     std::vector<SumItem> items;
     items.reserve(terms.size() + 2);
@@ -321,7 +319,7 @@ Expr sum_of(std::span<const Expr> terms, const Rational* scales, Rational consta
         switch (t.kind()) {
             case Kind::Number: constant += scaled(k, t->num); break;
             case Kind::Add:
-                if (t->args.size() > kLongSum) {
+                if (t->args.size() > long_sum_terms) {
                     longs.push_back({t, scaled(k, Rational(1)), k});
                     break;
                 }
@@ -342,7 +340,8 @@ Expr sum_of(std::span<const Expr> terms, const Rational* scales, Rational consta
         // One long sum stays whole when no other term is like one of its terms. The terms
         // of the sum it came from are not (that sum was built so), so only the rest are
         // looked up: one binary search per nesting level each.
-        bool keep = !flat_sums_only && longs.size() == 1 && std::none_of(items.begin(), items.end(), [&](const SumItem& it) {
+        bool keep = nesting == Nesting::Allowed && longs.size() == 1 &&
+                    std::none_of(items.begin(), items.end(), [&](const SumItem& it) {
                         return it.source != longs[0].source && has_term(longs[0].sum.get(), it.rest);
                     });
         if (keep) {
@@ -364,17 +363,26 @@ Expr add(std::span<const Expr> terms) {
 }
 
 Expr flatten_sums(const Expr& e) {
-    struct Flag {
-        bool before = flat_sums_only;
-        Flag() { flat_sums_only = true; }
-        ~Flag() { flat_sums_only = before; }
-    } flag;
-    // Rebuilt while the flag is set, every sum comes out flat; one whose children did
-    // not change but that holds a nested sum is rebuilt from them as they are.
+    // Bottom up: every sum is rebuilt flat from its flattened terms; any other node is
+    // rebuilt as usual, and a sum that comes out of that with a nested sum (a product
+    // scaled into one) is opened too.
     auto leaf = [](const Expr& x, auto& self) -> Expr {
-        Expr y = self.children(x);
-        if (y.kind() == Kind::Add && nested_sum(*y)) return rebuild(y, y->args);
-        return y;
+        if (x.kind() != Kind::Add) {
+            Expr y = self.children(x);
+            if (y.kind() == Kind::Add && nested_sum(*y)) {
+                return sum_of(y->args, y->coeffs.data(), y->num, Nesting::Flat);
+            }
+            return y;
+        }
+        std::vector<Expr> terms;
+        terms.reserve(x->args.size());
+        bool changed = false;
+        for (const Expr& a : x->args) {
+            terms.push_back(self(a));
+            changed |= !(terms.back() == a);
+        }
+        if (!changed && !nested_sum(*x)) return x;
+        return sum_of(terms, x->coeffs.data(), x->num, Nesting::Flat);
     };
     detail::Rewriter<decltype(leaf)> r(leaf);
     return r(e);
@@ -437,6 +445,7 @@ Expr mul(std::span<const Expr> factors) {
     std::vector<Expr> out;
     out.reserve(items.size() + 1);
     bool refold = false;
+    bool rebased = false;  ///< a merged power came out with another base: (x^a)^b*(x^a)^c = x^-2
     for (std::size_t i = 0; i < items.size();) {
         const Expr& base = items[i].base;
         std::size_t j = i + 1;
@@ -449,6 +458,7 @@ Expr mul(std::span<const Expr> factors) {
             std::vector<Expr> exps;
             for (std::size_t k = i; k < j; ++k) exps.push_back(items[k].exp);
             p = pow(base, add(exps));
+            rebased |= p.kind() == Kind::Pow && !(p->args[0] == base);
         }
         i = j;
         switch (p.kind()) {
@@ -476,6 +486,16 @@ Expr mul(std::span<const Expr> factors) {
     auto base_of = [](const Expr& f) -> const Expr& { return f.kind() == Kind::Pow ? f->args[0] : f; };
     stable_sort_small(out.begin(), out.end(),
                       [&](const Expr& a, const Expr& b) { return compare(base_of(a), base_of(b)) < 0; });
+    // A merged power that came out a product ((2*x)^(1/3)*(2*x)^(2/3) = 2*x) or a power of
+    // another base can bring a base back that another factor has (x here): collect once
+    // more. (Found by the canonical checks, decision 56.)
+    if ((refold || rebased) &&
+        std::adjacent_find(out.begin(), out.end(), [&](const Expr& a, const Expr& b) {
+            return base_of(a) == base_of(b);
+        }) != out.end()) {
+        out.push_back(num(coef));
+        return mul(out);
+    }
     if (out.empty()) return num(coef);
     if (out.size() == 1) {
         if (coef == 1) return out[0];
@@ -523,8 +543,10 @@ Expr pow(const Expr& base, const Expr& exp) {
             if (base->num > 0 && base->num != 1) {
                 auto root = exact_root(base->num, e.get_den().get_ui());
                 if (root) {
-                    Expr rest = make_node(Kind::Mul, Rational(1), base->args);
-                    if (base->args.size() == 1) rest = base->args[0];
+                    // (Mul{1, u} is never built, not even for a moment.)
+                    Expr rest = base->args.size() == 1
+                                    ? base->args[0]
+                                    : make_node(Kind::Mul, Rational(1), base->args);
                     return mul(number_pow(*root, Rational(e.get_num())), pow(rest, exp));
                 }
             }

@@ -22,6 +22,9 @@
 
 namespace dfdx {
 
+/// A sum with more terms than this may stay whole as one term of a longer sum (add).
+inline constexpr std::size_t long_sum_terms = 8;
+
 Expr num(const Rational& value);
 Expr num(long value);
 Expr sym(const std::string& name);

@@ -82,9 +82,6 @@ inline Kind Expr::kind() const { return node_->kind; }
 /// A deterministic total order on expressions by structure (never by address).
 /// Used to store children canonically; presentation order belongs to the printer.
 int compare(const Expr& a, const Expr& b);
-struct ExprLess {
-    bool operator()(const Expr& a, const Expr& b) const { return compare(a, b) < 0; }
-};
 
 /// Number of live interned nodes (for limits, tests and benchmarks).
 std::size_t live_nodes();

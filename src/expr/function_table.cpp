@@ -10,6 +10,7 @@
 #include "expr/construct.hpp"
 #include "expr/error.hpp"
 #include "expr/exact_values.hpp"
+#include "expr/names.hpp"
 
 namespace dfdx {
 
@@ -120,14 +121,14 @@ const std::array kTable = {
                  "acsch(x)", "inverse hyperbolic cosecant", "d/dx acsch(x)"},
     FunctionInfo{"exp", 1, 1, build_func, PARTIAL(call("exp", u)), UNARY(std::exp(u)),
                  "exp(x)", "e to the power x", "d/dx exp(x^2)"},
-    FunctionInfo{"ln", 1, 1, build_func, PARTIAL(inv(u)), UNARY(u > 0 ? std::log(u) : nan()),
+    FunctionInfo{"ln", 1, 1, build_func, PARTIAL(inv(u)), UNARY(std::log(u)),
                  "ln(x)", "natural logarithm, for x > 0", "d/dx ln(x^2 + 1)"},
     FunctionInfo{"log", 1, 2, build_log, nullptr, nullptr, "log(x), log(x, b)",
                  "natural logarithm (as ln), or the base-b logarithm", "log(8, 2)"},
     FunctionInfo{"log10", 1, 1, build_func, PARTIAL(inv(mul(u, call("ln", num(10))))),
-                 UNARY(u > 0 ? std::log10(u) : nan()), "log10(x)", "base-10 logarithm", "d/dx log10(x)"},
+                 UNARY(std::log10(u)), "log10(x)", "base-10 logarithm", "d/dx log10(x)"},
     FunctionInfo{"log2", 1, 1, build_func, PARTIAL(inv(mul(u, call("ln", num(2))))),
-                 UNARY(u > 0 ? std::log2(u) : nan()), "log2(x)", "base-2 logarithm", "d/dx log2(x)"},
+                 UNARY(std::log2(u)), "log2(x)", "base-2 logarithm", "d/dx log2(x)"},
     FunctionInfo{"sqrt", 1, 1, build_sqrt, nullptr, nullptr, "sqrt(x)", "square root, x^(1/2)",
                  "d/dx sqrt(x)"},
     FunctionInfo{"cbrt", 1, 1, build_cbrt, nullptr, nullptr, "cbrt(x)",
@@ -170,24 +171,6 @@ bool named(std::uint32_t id, std::string_view n) { return kTable[id].name == n; 
 [[noreturn]] void undefined_at(std::uint32_t id, const Rational& x) {
     throw Error(ErrorCode::Domain,
                 std::string(kTable[id].name) + " is undefined at " + to_string(x));
-}
-
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-    std::vector<std::size_t> prev2(b.size() + 1), prev(b.size() + 1), cur(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        cur[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] != b[j - 1])});
-            // Swapped neighbours are one edit: "sni" is one from "sin".
-            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
-                cur[j] = std::min(cur[j], prev2[j - 2] + 1);
-            }
-        }
-        std::swap(prev2, prev);
-        std::swap(prev, cur);
-    }
-    return prev[b.size()];
 }
 
 // c when a is c*pi for a rational c.
@@ -291,6 +274,7 @@ static std::optional<Expr> fold_counting(std::uint32_t id, std::span<const Expr>
 
 FunctionDomain function_domain(std::uint32_t id) {
     using D = FunctionDomain;
+    // Read in the evaluators' loops: a plain array after the first call.
     static const auto domains = [] {
         std::vector<D> d(kTable.size(), D::All);
         const std::pair<std::string_view, D> rows[] = {
@@ -304,7 +288,7 @@ FunctionDomain function_domain(std::uint32_t id) {
         for (const auto& [name, dom] : rows) d[function_id(name)] = dom;
         return d;
     }();
-    return domains.at(id);
+    return id < domains.size() ? domains[id] : D::All;
 }
 
 bool in_domain(FunctionDomain d, const Rational& x) {
@@ -370,7 +354,8 @@ std::optional<Expr> fold_function(std::uint32_t id, std::span<const Expr> args) 
 
 double eval_function(std::uint32_t id, std::span<const double> x) {
     const FunctionInfo& info = kTable.at(id);
-    double v = info.numeric(x);
+    // Outside the domain the error is the one a pole gets; the value is never computed.
+    double v = x.size() == 1 && !in_domain(function_domain(id), x[0]) ? nan() : info.numeric(x);
     if (!std::isfinite(v)) {
         std::string at;
         bool finite_args = true;

@@ -39,8 +39,10 @@ std::optional<std::uint32_t> find_function(std::string_view name);
 std::uint32_t function_id(std::string_view name);
 
 /// Where a one-argument built-in is defined on the reals, apart from the poles of the
-/// circular functions. The one source of the domain rules: the exact folds and the
-/// decimal evaluator both read it.
+/// circular functions. The one source of the domain rules: the exact folds, the double
+/// evaluators (eval and backprop's forward pass through eval_function, compiled's loops
+/// directly), the intervals and the decimal evaluators all read it, and the `numeric`
+/// entries of the table are called only where it holds.
 enum class FunctionDomain {
     All,
     Positive,         ///< x > 0 (ln, log10, log2)
@@ -56,6 +58,21 @@ enum class FunctionDomain {
 FunctionDomain function_domain(std::uint32_t id);
 /// True when x is in the domain.
 bool in_domain(FunctionDomain d, const Rational& x);
+/// The same for a double (false for NaN); inline, for the compiled evaluator's loops.
+inline bool in_domain(FunctionDomain d, double x) {
+    switch (d) {
+        case FunctionDomain::All: return true;
+        case FunctionDomain::Positive: return x > 0;
+        case FunctionDomain::NonZero: return x != 0 && x == x;
+        case FunctionDomain::UnitClosed: return x >= -1 && x <= 1;
+        case FunctionDomain::OutsideUnit: return x <= -1 || x >= 1;
+        case FunctionDomain::AtLeastOne: return x >= 1;
+        case FunctionDomain::UnitOpen: return x > -1 && x < 1;
+        case FunctionDomain::OutsideUnitOpen: return x < -1 || x > 1;
+        case FunctionDomain::UnitHalfOpen: return x > 0 && x <= 1;
+    }
+    return true;
+}
 
 /// Exact values and domain errors for a call with these arguments (sin(0) = 0,
 /// ln(0) is an error); nullopt when the call stays as it is.

@@ -3,9 +3,12 @@
 // addressing with linear probing; nodes come from a free list; small integers are
 // permanent, so the `num(1)` the constructors ask for constantly is a single load.
 #include <chrono>
+#include <cstdio>
+#include <cstdlib>
 #include <memory>
 #include <new>
 
+#include "expr/canonical.hpp"
 #include "expr/error.hpp"
 #include "expr/node_table.hpp"
 
@@ -217,6 +220,24 @@ void release(const Node* n) {
     drain(t);
 }
 
+#ifdef DFDX_CHECK_CANONICAL
+// Debug and sanitizer builds: a node that breaks a canonical form is a bug in a
+// constructor, found where it is made. Checking builds nodes of its own (the fold of a
+// call); those are not checked again.
+void check_created(const Node& n) {
+    static bool checking = false;
+    if (checking) return;
+    checking = true;
+    std::string why;
+    const bool ok = is_canonical(n, &why);
+    checking = false;
+    if (!ok) {
+        std::fprintf(stderr, "dfdx: a node not in canonical form was built: %s\n", why.c_str());
+        std::abort();
+    }
+}
+#endif
+
 }  // namespace
 
 Expr::Expr(const Node* node) noexcept : node_(node) {
@@ -294,7 +315,11 @@ Expr intern(Node&& proto) {
         throw Error(ErrorCode::Limit, "expression larger than the limit of " +
                                           std::to_string(max_live_nodes) + " nodes");
     }
-    return create(t, std::move(proto));
+    Expr made = create(t, std::move(proto));
+#ifdef DFDX_CHECK_CANONICAL
+    check_created(*made);
+#endif
+    return made;
 }
 
 }  // namespace detail

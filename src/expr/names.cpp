@@ -1,7 +1,9 @@
-// The Greek alphabet, both cases, by name.
+// The Greek alphabet, both cases, by name; the edit distance of spellings.
 #include "expr/names.hpp"
 
+#include <algorithm>
 #include <array>
+#include <vector>
 
 namespace dfdx {
 
@@ -48,6 +50,24 @@ std::string_view greek_letter(std::string_view name) {
         if (g.upper_name == name) return g.upper_utf8;
     }
     return {};
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+    std::vector<std::size_t> prev2(b.size() + 1), prev(b.size() + 1), cur(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        cur[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] != b[j - 1])});
+            // Swapped neighbours are one edit: "sni" is one from "sin".
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+                cur[j] = std::min(cur[j], prev2[j - 2] + 1);
+            }
+        }
+        std::swap(prev2, prev);
+        std::swap(prev, cur);
+    }
+    return prev[b.size()];
 }
 
 }  // namespace dfdx

@@ -51,8 +51,6 @@ public:
     [[nodiscard]] double get_d() const;
     /// The value as a GMP rational.
     [[nodiscard]] mpq_class to_mpq() const;
-    /// Kept for code written against mpq_class: a Rational is always canonical.
-    void canonicalize() {}
     /// True when the value is stored inline (numerator and denominator fit in 64 bits).
     [[nodiscard]] bool is_small() const { return big_ == nullptr; }
     /// Inline numerator and denominator; only meaningful when is_small().

@@ -77,16 +77,6 @@ inline double pow_any(double a, double b) {
     if (std::isnan(a) || std::isnan(b) || (a == 0 && b < 0)) return kNaN;
     return std::pow(a, b);  // NaN for a negative base and a fractional exponent
 }
-inline double call1(std::uint32_t fn, double a) {
-    if (std::isnan(a)) return kNaN;
-    const double x[1] = {a};
-    return defined(function_info(fn).numeric(std::span<const double>(x, 1)));
-}
-inline double call2(std::uint32_t fn, double a, double b) {
-    if (std::isnan(a) || std::isnan(b)) return kNaN;
-    const double x[2] = {a, b};
-    return defined(function_info(fn).numeric(std::span<const double>(x, 2)));
-}
 
 template <class F>
 inline void map1(double* d, const double* a, std::size_t n, F f) {
@@ -95,6 +85,14 @@ inline void map1(double* d, const double* a, std::size_t n, F f) {
 template <class F>
 inline void map2(double* d, const double* a, const double* b, std::size_t n, F f) {
     for (std::size_t i = 0; i < n; ++i) d[i] = f(a[i], b[i]);
+}
+/// A built-in of one argument over n points: NaN outside its domain, which is the
+/// function table's (function_domain), read once per instruction, not per point.
+template <class F>
+inline void map_function(double* d, const double* a, std::size_t n, std::uint32_t fn, F f) {
+    const FunctionDomain dom = function_domain(fn);
+    if (dom == FunctionDomain::All) return map1(d, a, n, [=](double u) { return defined(f(u)); });
+    map1(d, a, n, [=](double u) { return in_domain(dom, u) ? defined(f(u)) : kNaN; });
 }
 
 /// Runs one instruction over n points; register r lives at regs + r * stride.
@@ -124,22 +122,36 @@ void exec(const Instr& in, double* regs, std::size_t stride, std::size_t n,
         case Op::PowOddRoot: return map1(d, a, n, [=](double u) { return pow_odd_root(u, c, k); });
         case Op::PowBase: return map1(d, a, n, [=](double u) { return pow_any(k, u); });
         case Op::Pow: return map2(d, a, b, n, pow_any);
-        case Op::Sin: return map1(d, a, n, [](double u) { return defined(std::sin(u)); });
-        case Op::Cos: return map1(d, a, n, [](double u) { return defined(std::cos(u)); });
-        case Op::Tan: return map1(d, a, n, [](double u) { return defined(std::tan(u)); });
-        case Op::Exp: return map1(d, a, n, [](double u) { return defined(std::exp(u)); });
-        case Op::Ln: return map1(d, a, n, [](double u) { return u > 0 ? defined(std::log(u)) : kNaN; });
-        case Op::Atan: return map1(d, a, n, [](double u) { return std::atan(u); });
-        case Op::Sinh: return map1(d, a, n, [](double u) { return defined(std::sinh(u)); });
-        case Op::Cosh: return map1(d, a, n, [](double u) { return defined(std::cosh(u)); });
-        case Op::Tanh: return map1(d, a, n, [](double u) { return std::tanh(u); });
-        case Op::Abs: return map1(d, a, n, [](double u) { return defined(std::fabs(u)); });
-        case Op::Call1: return map1(d, a, n, [fn = in.fn](double u) { return call1(fn, u); });
-        case Op::Call2: return map2(d, a, b, n, [fn = in.fn](double u, double v) { return call2(fn, u, v); });
+        case Op::Sin: return map_function(d, a, n, in.fn, [](double u) { return std::sin(u); });
+        case Op::Cos: return map_function(d, a, n, in.fn, [](double u) { return std::cos(u); });
+        case Op::Tan: return map_function(d, a, n, in.fn, [](double u) { return std::tan(u); });
+        case Op::Exp: return map_function(d, a, n, in.fn, [](double u) { return std::exp(u); });
+        case Op::Ln: return map_function(d, a, n, in.fn, [](double u) { return std::log(u); });
+        case Op::Atan: return map_function(d, a, n, in.fn, [](double u) { return std::atan(u); });
+        case Op::Sinh: return map_function(d, a, n, in.fn, [](double u) { return std::sinh(u); });
+        case Op::Cosh: return map_function(d, a, n, in.fn, [](double u) { return std::cosh(u); });
+        case Op::Tanh: return map_function(d, a, n, in.fn, [](double u) { return std::tanh(u); });
+        case Op::Abs: return map_function(d, a, n, in.fn, [](double u) { return std::fabs(u); });
+        case Op::Call1: {
+            const auto f = function_info(in.fn).numeric;
+            // NaN stays NaN (step and sign would make a number of it).
+            return map_function(d, a, n, in.fn, [f](double u) {
+                return std::isnan(u) ? kNaN : f(std::span<const double>(&u, 1));
+            });
+        }
+        case Op::Call2: {
+            const auto f = function_info(in.fn).numeric;
+            return map2(d, a, b, n, [f](double u, double v) {
+                if (std::isnan(u) || std::isnan(v)) return kNaN;
+                const double x[2] = {u, v};
+                return defined(f(std::span<const double>(x, 2)));
+            });
+        }
     }
 }
 
-/// The inlined instruction for a built-in, or Call1/Call2.
+/// The inlined instruction for a built-in, or Call1/Call2. Inlined or not, a call is NaN
+/// where the table's domain excludes its argument (map_function).
 Op function_op(std::uint32_t id, std::size_t nargs) {
     static const std::map<std::string_view, Op> kInline = {
         {"sin", Op::Sin},   {"cos", Op::Cos},   {"tan", Op::Tan},   {"exp", Op::Exp},

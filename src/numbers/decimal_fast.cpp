@@ -139,19 +139,21 @@ bool call(std::uint32_t id, LD x, LD& f, LD& d) {
                                tanh = id_of("tanh"), asin = id_of("asin"), acos = id_of("acos"),
                                log10 = id_of("log10"), log2 = id_of("log2"), asinh = id_of("asinh"),
                                sigmoid = id_of("sigmoid");
+    // Outside the table's domain the exact path reports the error.
+    if (!in_domain(function_domain(id), static_cast<double>(x))) return false;
     if (id == sin) f = circular(0, x), d = 1;
     else if (id == cos) f = circular(1, x), d = 1;
     else if (id == tan) f = circular(2, x), d = 1 + f * f;
     else if (id == exp) f = exp_own(x), d = f;
-    else if (id == ln && x > 0) f = logl(x), d = 1 / x;
-    else if (id == log10 && x > 0) f = log10l(x), d = 1 / (x * 2.302585092994045684L);
-    else if (id == log2 && x > 0) f = log2l(x), d = 1 / (x * 0.693147180559945309L);
+    else if (id == ln) f = logl(x), d = 1 / x;
+    else if (id == log10) f = log10l(x), d = 1 / (x * 2.302585092994045684L);
+    else if (id == log2) f = log2l(x), d = 1 / (x * 0.693147180559945309L);
     else if (id == atan) f = atanl(x), d = 1 / (1 + x * x);
     else if (id == sinh) f = sinhl(x), d = coshl(x);
     else if (id == cosh) f = coshl(x), d = std::fabs(sinhl(x)) + kU;
     else if (id == tanh) f = tanhl(x), d = 1;
     else if (id == asinh) f = asinhl(x), d = 1 / sqrtl(1 + x * x);
-    else if ((id == asin || id == acos) && std::fabs(x) < 1) {
+    else if ((id == asin || id == acos) && std::fabs(x) < 1) {  // not at +-1: no slope bound
         f = id == asin ? asinl(x) : acosl(x);
         d = 1 / sqrtl(1 - x * x);
     } else if (id == sigmoid) f = 1 / (1 + expl(-x)), d = 0.25L;

@@ -24,44 +24,7 @@ public:
 
 private:
     double compute(const Expr& e) {
-        switch (e.kind()) {
-            case Kind::Number: return to_double(e->num);
-            case Kind::Symbol: {
-                auto it = point_.find(e->name);
-                if (it == point_.end()) {
-                    throw Error(ErrorCode::UnknownFunction, e->name + " has no value");
-                }
-                return it->second;
-            }
-            case Kind::Constant:
-                return e->id == static_cast<std::uint32_t>(ConstantId::Pi) ? M_PI : M_E;
-            case Kind::Add: {
-                double s = to_double(e->num);
-                for (std::size_t i = 0; i < e->args.size(); ++i) {
-                    s += to_double(e->coeffs[i]) * (*this)(e->args[i]);
-                }
-                return s;
-            }
-            case Kind::Mul: {
-                double p = to_double(e->num);
-                for (const Expr& a : e->args) p *= (*this)(a);
-                return p;
-            }
-            case Kind::Pow: return real_pow((*this)(e->args[0]), e->args[1], (*this)(e->args[1]));
-            case Kind::Func: {
-                double x[2] = {0, 0};
-                for (std::size_t i = 0; i < e->args.size() && i < 2; ++i) x[i] = (*this)(e->args[i]);
-                return eval_function(e->id, std::span<const double>(x, e->args.size()));
-            }
-            case Kind::Apply:
-            case Kind::Deriv:
-                throw Error(ErrorCode::UnknownFunction,
-                            "cannot evaluate the unknown function " + e->name +
-                                " (define it first, e.g. " + e->name + "(x) = ...)");
-            case Kind::Vector:
-                throw Error(ErrorCode::Type, "a vector has no single numeric value");
-        }
-        return 0;
+        return node_value(e, point_, [&](std::size_t i) { return (*this)(e->args[i]); });
     }
 
     const Point& point_;
@@ -83,6 +46,32 @@ double real_pow(double base, const Expr& exponent_expr, double exponent) {
     double v = std::pow(base, exponent);
     if (std::isnan(v)) throw Error(ErrorCode::NotReal, "the power is not real here");
     return v;
+}
+
+double leaf_value(const Expr& e, const Point& point) {
+    switch (e.kind()) {
+        case Kind::Number: return to_double(e->num);
+        case Kind::Symbol: {
+            auto it = point.find(e->name);
+            if (it == point.end()) {
+                throw Error(ErrorCode::UnknownFunction, e->name + " has no value");
+            }
+            return it->second;
+        }
+        case Kind::Constant:
+            return e->id == static_cast<std::uint32_t>(ConstantId::Pi) ? M_PI : M_E;
+        case Kind::Apply:
+        case Kind::Deriv:
+            throw Error(ErrorCode::UnknownFunction, "cannot evaluate the unknown function " +
+                                                        e->name + " (define it first, e.g. " +
+                                                        e->name + "(x) = ...)");
+        case Kind::Vector: throw Error(ErrorCode::Type, "a vector has no single numeric value");
+        case Kind::Add:
+        case Kind::Mul:
+        case Kind::Pow:
+        case Kind::Func: break;
+    }
+    return evaluate(e, point);  // not a leaf
 }
 
 double evaluate(const Expr& e, const Point& point) {

@@ -6,6 +6,7 @@
 
 #include "expr/error.hpp"
 #include "expr/functions.hpp"
+#include "expr/names.hpp"
 #include "text/commands.hpp"
 
 namespace dfdx {
@@ -54,22 +55,6 @@ std::vector<HelpTopic> build_topics() {
                      std::string(f.example)});
     }
     return t;
-}
-
-/// Edits between a and b, an adjacent swap counting as one ("sni" is one from "sin").
-std::size_t distance(const std::string& a, const std::string& b) {
-    std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
-    for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
-    for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] != b[j - 1])});
-            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
-                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
-            }
-        }
-    }
-    return d[a.size()][b.size()];
 }
 
 std::string alias(const std::string& name) {
@@ -133,7 +118,7 @@ std::string closest_topic(const std::string& name) {
     std::size_t limit = name.size() <= 2 ? 0 : name.size() <= 4 ? 1 : 2;
     std::size_t best_d = limit + 1;
     for (const HelpTopic& t : help_topics()) {
-        std::size_t d = distance(t.name, name);
+        std::size_t d = edit_distance(t.name, name);
         if (d < best_d) best_d = d, best = t.name;
     }
     if (!best.empty()) return best;

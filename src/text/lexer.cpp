@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "expr/names.hpp"
+#include "text/utf8.hpp"
 
 namespace dfdx {
 
@@ -24,27 +25,6 @@ std::size_t token_bound(std::string_view s) {
                                                                                      : 0;
         if (cls ? cls != prev : (c != ' ' && c != '\t')) ++n;
         prev = cls;
-    }
-    return n;
-}
-
-std::size_t decode(std::string_view s, std::size_t i, char32_t& cp) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
-        cp = c;
-        return 1;
-    }
-    std::size_t n = (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    if (n == 0 || i + n > s.size()) return 0;
-    cp = c & (0x7F >> n);
-    for (std::size_t k = 1; k < n; ++k) {
-        unsigned char d = static_cast<unsigned char>(s[i + k]);
-        if ((d >> 6) != 0x2) return 0;
-        cp = (cp << 6) | (d & 0x3F);
-    }
-    if ((n == 2 && cp < 0x80) || (n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) || cp > 0x10FFFF ||
-        (cp >= 0xD800 && cp <= 0xDFFF)) {
-        return 0;
     }
     return n;
 }
@@ -148,7 +128,7 @@ private:
             return;
         }
         char32_t cp = 0;
-        std::size_t n = decode(s_, i_, cp);
+        std::size_t n = decode_utf8(s_, i_, cp);
         if (n == 0) {
             error(b, b + 1, ErrorCode::InvalidUtf8, "invalid UTF-8 byte in the input");
             ++i_;
@@ -227,7 +207,7 @@ private:
         std::string name(s_.substr(b, i_ - b));
         while (i_ < s_.size()) {
             char32_t cp = 0;
-            std::size_t n = decode(s_, i_, cp);
+            std::size_t n = decode_utf8(s_, i_, cp);
             if (n == 0) break;
             if (ascii_letter(cp) || digit(cp)) {
                 name += static_cast<char>(cp);
@@ -247,7 +227,7 @@ private:
         bool minus = false;
         while (i_ < s_.size()) {
             char32_t cp = 0;
-            std::size_t n = decode(s_, i_, cp);
+            std::size_t n = decode_utf8(s_, i_, cp);
             if (n == 0) break;
             int d = superscript_digit(cp);
             if (cp == U'⁻' && digits.empty() && !minus) {

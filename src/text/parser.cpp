@@ -8,6 +8,7 @@
 #include <set>
 
 #include "expr/functions.hpp"
+#include "text/utf8.hpp"
 
 namespace dfdx {
 
@@ -513,16 +514,8 @@ private:
     }
 
     std::string column_of(std::size_t offset) const {
-        std::size_t line = 1, col = 1;
-        for (std::size_t i = 0; i < offset && i < src_.size(); ++i) {
-            if (src_[i] == '\n') {
-                ++line;
-                col = 1;
-            } else if ((static_cast<unsigned char>(src_[i]) & 0xC0) != 0x80) {
-                ++col;
-            }
-        }
-        return std::to_string(line) + ":" + std::to_string(col);
+        const TextPosition at = position_of(src_, offset);
+        return std::to_string(at.line) + ":" + std::to_string(at.column);
     }
 
     // --- built-ins written the textbook way ---------------------------------------------

@@ -49,40 +49,12 @@ void check_finite(double v, const char* what) {
     if (!std::isfinite(v)) throw Error(ErrorCode::Limit, std::string(what) + " is too large for a double");
 }
 
+// The forward pass evaluates as evaluate() does, node by node from the graph's values.
 double forward_value(const GraphNode& n, const Graph& g, const Point& point) {
-    const Expr& e = n.expr;
-    auto in = [&](std::size_t i) { return g.nodes[n.inputs[i]].value; };
-    switch (e.kind()) {
-        case Kind::Number: return to_double(e->num);
-        case Kind::Symbol: {
-            auto it = point.find(e->name);
-            if (it == point.end()) throw Error(ErrorCode::UnknownFunction, e->name + " has no value");
-            return it->second;
-        }
-        case Kind::Constant: return e->id == static_cast<std::uint32_t>(ConstantId::Pi) ? M_PI : M_E;
-        case Kind::Add: {
-            double s = to_double(e->num);
-            for (std::size_t i = 0; i < n.inputs.size(); ++i) s += to_double(e->coeffs[i]) * in(i);
-            return s;
-        }
-        case Kind::Mul: {
-            double p = to_double(e->num);
-            for (std::size_t i = 0; i < n.inputs.size(); ++i) p *= in(i);
-            return p;
-        }
-        case Kind::Pow: return real_pow(in(0), e->args[1], in(1));
-        case Kind::Func: {
-            double x[2] = {0, 0};
-            for (std::size_t i = 0; i < n.inputs.size() && i < 2; ++i) x[i] = in(i);
-            return eval_function(e->id, std::span<const double>(x, n.inputs.size()));
-        }
-        case Kind::Apply:
-        case Kind::Deriv:
-            throw Error(ErrorCode::UnknownFunction, "cannot evaluate the unknown function " + e->name +
-                                                        " (define it first, e.g. " + e->name + "(x) = ...)");
-        case Kind::Vector: throw Error(ErrorCode::Type, "backprop needs a scalar expression, not a vector");
+    if (n.expr.kind() == Kind::Vector) {
+        throw Error(ErrorCode::Type, "backprop needs a scalar expression, not a vector");
     }
-    return 0;
+    return node_value(n.expr, point, [&](std::size_t i) { return g.nodes[n.inputs[i]].value; });
 }
 
 // ∂(u^v)/∂u = v·u^(v-1), written through the forward value so odd roots of negative
