@@ -7,7 +7,7 @@
 #include "expr/error.hpp"
 #include "expr/functions.hpp"
 #include "expr/node_table.hpp"
-#include "expr/rewriter.hpp"
+#include "expr/small_node_map.hpp"
 
 namespace dfdx {
 
@@ -363,29 +363,34 @@ Expr add(std::span<const Expr> terms) {
 }
 
 Expr flatten_sums(const Expr& e) {
-    // Bottom up: every sum is rebuilt flat from its flattened terms; any other node is
-    // rebuilt as usual, and a sum that comes out of that with a nested sum (a product
-    // scaled into one) is opened too.
-    auto leaf = [](const Expr& x, auto& self) -> Expr {
-        if (x.kind() != Kind::Add) {
-            Expr y = self.children(x);
-            if (y.kind() == Kind::Add && nested_sum(*y)) {
-                return sum_of(y->args, y->coeffs.data(), y->num, Nesting::Flat);
-            }
-            return y;
-        }
-        std::vector<Expr> terms;
-        terms.reserve(x->args.size());
+    // Bottom up, each shared node once: every sum is rebuilt flat from its flattened
+    // terms; any other node is rebuilt as usual, and a sum that comes out of that with a
+    // nested sum (a product scaled into one) is opened too. (Its own walk, not
+    // rewriter.hpp's: the rewriter is built on these constructors.)
+    detail::SmallNodeMap<Expr> memo;
+    auto flat = [&memo](auto& self, const Expr& x) -> Expr {
+        if (const Expr* done = memo.find(x.get())) return *done;
+        std::vector<Expr> kids;
+        kids.reserve(x->args.size());
         bool changed = false;
         for (const Expr& a : x->args) {
-            terms.push_back(self(a));
-            changed |= !(terms.back() == a);
+            kids.push_back(self(self, a));
+            changed |= !(kids.back() == a);
         }
-        if (!changed && !nested_sum(*x)) return x;
-        return sum_of(terms, x->coeffs.data(), x->num, Nesting::Flat);
+        Expr r;
+        if (x.kind() == Kind::Add) {
+            r = !changed && !nested_sum(*x) ? x : sum_of(kids, x->coeffs.data(), x->num, Nesting::Flat);
+        } else {
+            r = changed ? rebuild(x, std::move(kids)) : x;
+            if (r.kind() == Kind::Add && nested_sum(*r)) {
+                r = sum_of(r->args, r->coeffs.data(), r->num, Nesting::Flat);
+            }
+        }
+        // Keys are nodes of the input, which the caller holds: no address is reused meanwhile.
+        memo.insert(x.get(), r);
+        return r;
     };
-    detail::Rewriter<decltype(leaf)> r(leaf);
-    return r(e);
+    return flat(flat, e);
 }
 
 Expr add(const Expr& a, const Expr& b) {

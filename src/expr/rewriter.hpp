@@ -1,7 +1,6 @@
 // Private: a bottom-up rebuild of an expression with a memo over its DAG, each shared
 // node once. `leaf(e, self)` gives e's result; `self.children(e)` is e rebuilt from its
-// children's results (e itself when none changed). Used by substitute, inline_calls and
-// flatten_sums.
+// children's results (e itself when none changed). Used by substitute and inline_calls.
 #pragma once
 
 #include <utility>
