@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <unordered_map>
 
-#include "expr/construct.hpp"
+#include "expr/construct.hpp"  // split_power, for_each_term: queries; the printer builds no node
 #include "expr/error.hpp"
 #include "expr/functions.hpp"
 #include "expr/names.hpp"
@@ -394,7 +394,7 @@ private:
         for (const Expr& f : ordered_factors(factors)) {
             auto [b, x] = split_power(f);
             bool down = negative_exponent(x);
-            Out o = expr(down ? pow(b, neg(x)) : f);
+            Out o = down ? power(b, x, true) : expr(f);
             (down ? bottom : top).push_back({o.s, o.prec});
         }
         std::string sign = c < 0 ? minus() : "";
@@ -434,26 +434,41 @@ private:
         return {"√" + at_least(b, kAtom), kPower};
     }
 
-    Out power(const Expr& base, const Expr& exp) {
-        if (is_number(exp) && exp->num == Rational(1, 2)) return root(base, exp->num);
-        if (latex()) return latex_power(base, exp);
+    /// base^exp, or base^(-exp) when `negated` (a factor below a fraction bar: x^-2 is
+    /// written 1/x^2). The negated exponent is printed from exp's parts, never built: the
+    /// printer reads expressions and makes none, so printing cannot fail on a limit.
+    Out power(const Expr& base, const Expr& exp, bool negated = false) {
+        const bool numeric = is_number(exp);
+        const Rational value = numeric ? (negated ? Rational(-exp->num) : exp->num) : Rational(0);
+        if (numeric && value == 1) return expr(base);
+        if (numeric && value == Rational(1, 2)) return root(base, value);
+        if (latex()) return latex_power(base, exp, negated);
         Out b = expr(base);
         bool base_paren = b.prec < kAtom || (base.kind() == Kind::Number && (base->num < 0 || !is_integer(base->num)));
         std::string bs = base_paren ? paren(b.s) : b.s;
-        if (unicode() && is_number(exp) && is_integer(exp->num)) return {bs + superscript(exp->num.get_str()), kPower};
-        Out x = expr(exp);
-        bool exp_paren = x.prec <= kPower || (exp.kind() == Kind::Number && !is_integer(exp->num));
+        if (unicode() && numeric && is_integer(value)) return {bs + superscript(value.get_str()), kPower};
+        Out x = exponent(exp, negated);
+        bool exp_paren = x.prec <= kPower || (numeric && !is_integer(value));
         return {bs + "^" + (exp_paren ? paren(x.s) : x.s), kPower};
     }
 
+    /// exp, or -exp when `negated` (exp is then a negative number or a product with a
+    /// negative coefficient: negative_exponent).
+    Out exponent(const Expr& exp, bool negated) {
+        if (!negated) return expr(exp);
+        if (is_number(exp)) return number(-exp->num);
+        return product(-exp->num, exp->args);
+    }
+
     // x^{2}, \sin^{2}\left(x\right), \left(x + 1\right)^{2}, \sqrt[3]{x}, x^{3/2}.
-    Out latex_power(const Expr& base, const Expr& exp) {
+    Out latex_power(const Expr& base, const Expr& exp, bool negated) {
         std::string xs;
         if (is_number(exp) && !is_integer(exp->num)) {
-            if (exp->num.get_num() == 1) return root(base, exp->num);
-            xs = exp->num.get_str();
+            const Rational value = negated ? Rational(-exp->num) : exp->num;
+            if (value.get_num() == 1) return root(base, value);
+            xs = value.get_str();
         } else {
-            xs = expr(exp).s;
+            xs = exponent(exp, negated).s;
         }
         if (base.kind() == Kind::Func) {
             const std::string name(function_info(base->id).name);
