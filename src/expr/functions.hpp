@@ -28,6 +28,9 @@ struct FunctionInfo {
     std::string_view usage;
     std::string_view summary;
     std::string_view example;
+    /// Its operator in LaTeX (`\sin`, `\arctan`, `\log_{10}`); empty for the rest, which
+    /// the printer writes as `\operatorname{name}`.
+    std::string_view latex = {};
 };
 
 /// Every built-in, aliases included, in the order help lists them.

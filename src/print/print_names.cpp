@@ -2,6 +2,8 @@
 // LaTeX output keeps to commands that both pdflatex (with amsmath) and KaTeX know.
 #include "print/print_names.hpp"
 
+#include "expr/functions.hpp"
+
 #include <algorithm>
 #include <array>
 
@@ -86,16 +88,9 @@ std::string latex_function_name(std::string_view name) {
 }
 
 std::string latex_builtin(std::string_view name) {
-    static constexpr std::array<std::string_view, 13> kTexOperators = {
-        "sin", "cos", "tan", "cot", "sec", "csc", "sinh", "cosh", "tanh", "coth", "exp", "ln", "log"};
-    if (std::find(kTexOperators.begin(), kTexOperators.end(), name) != kTexOperators.end()) {
-        return "\\" + std::string(name);
+    if (auto id = find_function(name); id && !function_info(*id).latex.empty()) {
+        return std::string(function_info(*id).latex);
     }
-    if (name == "asin") return "\\arcsin";
-    if (name == "acos") return "\\arccos";
-    if (name == "atan") return "\\arctan";
-    if (name == "log10") return "\\log_{10}";
-    if (name == "log2") return "\\log_{2}";
     return "\\operatorname{" + escape_underscores(name) + "}";
 }
 
