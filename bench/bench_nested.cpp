@@ -2,8 +2,8 @@
 // operation here must follow the DAG; one that walks the tree never finishes at n = 1000.
 #include <benchmark/benchmark.h>
 
-#include "expr/construct.hpp"
 #include "calculus/diff.hpp"
+#include "expr/construct.hpp"
 #include "expr/error.hpp"
 #include "numbers/eval.hpp"
 #include "print/print.hpp"

@@ -53,7 +53,8 @@ BENCHMARK(BM_points_one_statement_each)->Arg(10000)->Unit(benchmark::kMillisecon
 
 void BM_points_one_chunk(benchmark::State& state) {
     std::string chunk;
-    for (const std::string& s : point_statements(static_cast<int>(state.range(0)))) chunk += s + "\n";
+    for (const std::string& s : point_statements(static_cast<int>(state.range(0))))
+        chunk += s + "\n";
     for (auto _ : state) {
         Session session;
         CountingSink sink;
@@ -70,7 +71,8 @@ std::string backprop_statement(int n) {
     for (int i = 1; i <= n; ++i) {
         std::string k = std::to_string(i);
         sum += (i > 1 ? " + w" : "w") + k + "*x" + k;
-        at += (i > 1 ? ", w" : "w") + k + "=" + std::to_string(i % 7 - 3) + ", x" + k + "=" + std::to_string(i % 5);
+        at += (i > 1 ? ", w" : "w") + k + "=" + std::to_string(i % 7 - 3) + ", x" + k + "=" +
+              std::to_string(i % 5);
     }
     return "backprop " + sum + " at " + at;
 }
@@ -91,7 +93,8 @@ BENCHMARK(BM_backprop_sum_of_products)->Arg(1000)->Arg(10000)->Unit(benchmark::k
 /// each new name once scanned every earlier one). Time per definition should stay flat.
 void BM_definitions(benchmark::State& state) {
     std::string script;
-    for (int i = 0; i < state.range(0); ++i) script += "f" + std::to_string(i) + "(x) = x^2 + " + std::to_string(i) + "\n";
+    for (int i = 0; i < state.range(0); ++i)
+        script += "f" + std::to_string(i) + "(x) = x^2 + " + std::to_string(i) + "\n";
     for (auto _ : state) {
         Session session;
         CountingSink sink;

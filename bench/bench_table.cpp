@@ -6,8 +6,8 @@
 #include <cmath>
 #include <vector>
 
-#include "numbers/compiled.hpp"
 #include "calculus/diff.hpp"
+#include "numbers/compiled.hpp"
 #include "workloads.hpp"
 
 namespace dfdx::bench {
@@ -37,13 +37,15 @@ void BM_table_compiled(benchmark::State& state) {
 }
 BENCHMARK(BM_table_compiled)->Unit(benchmark::kMillisecond);
 
-// d/dx sin(x)*exp(x)/(1 + x^2), by hand: (cos x + sin x) e^x / (1 + x^2) - 2x sin x e^x / (1 + x^2)^2.
+// d/dx sin(x)*exp(x)/(1 + x^2), by hand: (cos x + sin x) e^x / (1 + x^2) - 2x sin x e^x / (1 +
+// x^2)^2.
 void BM_table_hand_written(benchmark::State& state) {
     const std::vector<double> xs = points();
     std::vector<double> out(kPoints);
     for (auto _ : state) {
         for (std::size_t i = 0; i < kPoints; ++i) {
-            const double x = xs[i], s = std::sin(x), c = std::cos(x), e = std::exp(x), q = 1 + x * x;
+            const double x = xs[i], s = std::sin(x), c = std::cos(x), e = std::exp(x),
+                         q = 1 + x * x;
             out[i] = (c + s) * e / q - 2 * x * s * e / (q * q);
         }
         benchmark::DoNotOptimize(out.data());

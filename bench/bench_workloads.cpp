@@ -2,10 +2,10 @@
 // simplify, evaluate, print, and the whole statement through a Session.
 #include <benchmark/benchmark.h>
 
-#include "text/parser.hpp"
+#include "calculus/simplify.hpp"
 #include "print/print.hpp"
 #include "session/session.hpp"
-#include "calculus/simplify.hpp"
+#include "text/parser.hpp"
 #include "workloads.hpp"
 
 namespace dfdx::bench {
@@ -74,8 +74,8 @@ using Stage = void (*)(benchmark::State&, const Workload&);
 
 const bool registered = [] {
     const std::pair<const char*, Stage> stages[] = {
-        {"parse", parse_stage},       {"build", build_stage}, {"diff", diff_stage},
-        {"simplify", simplify_stage}, {"eval", eval_stage},   {"print", print_stage},
+        {"parse", parse_stage},        {"build", build_stage}, {"diff", diff_stage},
+        {"simplify", simplify_stage},  {"eval", eval_stage},   {"print", print_stage},
         {"statement", statement_stage}};
     for (const Workload& w : workloads()) {
         for (const auto& [stage_name, stage] : stages) {

@@ -3,11 +3,11 @@
 
 #include <stdexcept>
 
-#include "expr/construct.hpp"
 #include "calculus/diff.hpp"
+#include "expr/construct.hpp"
 #include "resolve/environment.hpp"
-#include "text/parser.hpp"
 #include "resolve/resolve.hpp"
+#include "text/parser.hpp"
 
 namespace dfdx::bench {
 
@@ -59,24 +59,43 @@ std::vector<Workload> make_workloads() {
     for (int i = 1; i <= 10; ++i) g10_point["x" + std::to_string(i)] = 0.5 * i;
     std::vector<Workload> w;
     w.push_back({"x2sinx", "x^2*sin(x)", "d/dx x^2*sin(x)", first, {{"x", 0.5}}});
-    w.push_back({"sum300", sum_sin_exp_text(300), "d/dx " + sum_sin_exp_text(300), first, {{"x", 0.5}}});
+    w.push_back(
+        {"sum300", sum_sin_exp_text(300), "d/dx " + sum_sin_exp_text(300), first, {{"x", 0.5}}});
     w.push_back({"rational", kRational, "d/dx " + kRational + " at x=0.5", first, {{"x", 0.5}}});
-    w.push_back({"s3", "expand((x^y + y^z + z^x)^50)", "d/dx expand((x^y + y^z + z^x)^50)", first,
+    w.push_back({"s3",
+                 "expand((x^y + y^z + z^x)^50)",
+                 "d/dx expand((x^y + y^z + z^x)^50)",
+                 first,
                  {{"x", 0.5}, {"y", 0.75}, {"z", 0.25}}});
-    w.push_back({"sin4_d10", "sin(sin(sin(sin(x))))", "diff(sin(sin(sin(sin(x)))), x, 10)",
-                 [](const Expr& f) { return diff(f, "x", 10); }, {{"x", 0.5}}});
-    w.push_back({"mathjs_d1", mathjs_text(), "d/dx " + mathjs_text(), first, {{"x", 0.5}, {"y", 0.75}}});
-    w.push_back({"mathjs_d2", mathjs_text(), "d^2/dx^2 " + mathjs_text(),
-                 [](const Expr& f) { return diff(f, "x", 2); }, {{"x", 0.5}, {"y", 0.75}}});
-    w.push_back({"griewank_walther_grad", kGriewankWalther, "grad(" + kGriewankWalther + ")",
-                 [](const Expr& f) { return gradient(f, {"x1", "x2"}); }, {{"x1", 1.5}, {"x2", 0.5}}});
-    w.push_back({"griewank10_grad", griewank_function_text(10), "grad(" + griewank_function_text(10) + ")",
+    w.push_back({"sin4_d10",
+                 "sin(sin(sin(sin(x))))",
+                 "diff(sin(sin(sin(sin(x)))), x, 10)",
+                 [](const Expr& f) { return diff(f, "x", 10); },
+                 {{"x", 0.5}}});
+    w.push_back(
+        {"mathjs_d1", mathjs_text(), "d/dx " + mathjs_text(), first, {{"x", 0.5}, {"y", 0.75}}});
+    w.push_back({"mathjs_d2",
+                 mathjs_text(),
+                 "d^2/dx^2 " + mathjs_text(),
+                 [](const Expr& f) { return diff(f, "x", 2); },
+                 {{"x", 0.5}, {"y", 0.75}}});
+    w.push_back({"griewank_walther_grad",
+                 kGriewankWalther,
+                 "grad(" + kGriewankWalther + ")",
+                 [](const Expr& f) {
+                     return gradient(f, {"x1", "x2"});
+                 },
+                 {{"x1", 1.5}, {"x2", 0.5}}});
+    w.push_back({"griewank10_grad", griewank_function_text(10),
+                 "grad(" + griewank_function_text(10) + ")",
                  [g10](const Expr& f) { return gradient(f, g10); }, g10_point});
-    w.push_back({"lighthouse_jacobian", kLighthouse,
+    w.push_back({"lighthouse_jacobian",
+                 kLighthouse,
                  "jacobian(" + kLighthouse + ", [" + list(kLighthouseVars) + "])",
                  [](const Expr& f) { return jacobian(f, kLighthouseVars); },
                  {{"nu", 2.0}, {"gamma", 3.0}, {"omega", 0.1}, {"t", 1.0}}});
-    w.push_back({"poly1000", polynomial_text(1000), "d/dx " + polynomial_text(1000), first, {{"x", 0.5}}});
+    w.push_back(
+        {"poly1000", polynomial_text(1000), "d/dx " + polynomial_text(1000), first, {{"x", 0.5}}});
     return w;
 }
 
@@ -104,7 +123,8 @@ std::string mathjs_text() {
 
 std::string polynomial_text(int n) {
     std::vector<std::string> terms;
-    for (int k = 1; k <= n; ++k) terms.push_back("x^" + std::to_string(k) + "/" + std::to_string(k));
+    for (int k = 1; k <= n; ++k)
+        terms.push_back("x^" + std::to_string(k) + "/" + std::to_string(k));
     return join_terms(terms);
 }
 

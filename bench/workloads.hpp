@@ -6,18 +6,18 @@
 #include <string>
 #include <vector>
 
-#include "numbers/eval.hpp"
 #include "expr/expr.hpp"
+#include "numbers/eval.hpp"
 
 namespace dfdx::bench {
 
 /// One workload: a function, how it is differentiated, and where it is evaluated.
 struct Workload {
     std::string name;
-    std::string function;   ///< the expression to differentiate, in dfdx syntax
-    std::string statement;  ///< the statement a user types for the whole job
+    std::string function;                     ///< the expression to differentiate, in dfdx syntax
+    std::string statement;                    ///< the statement a user types for the whole job
     std::function<Expr(const Expr&)> derive;  ///< the derivative work on the built function
-    Point point;            ///< where the derivative is evaluated
+    Point point;                              ///< where the derivative is evaluated
 };
 
 /// Every workload of the core benchmarks, in a fixed order.

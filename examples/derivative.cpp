@@ -17,7 +17,8 @@ int main(int argc, char** argv) {
         std::cout << "latex: " << df.to_string(Format::Latex) << "\n";
         if (argc > 3) {
             dfdx::api::Value v = df.evaluate({{var, argv[3]}});
-            std::cout << "at " << var << "=" << argv[3] << ": " << v.exact << " ~ " << v.decimal << "\n";
+            std::cout << "at " << var << "=" << argv[3] << ": " << v.exact << " ~ " << v.decimal
+                      << "\n";
         }
     } catch (const dfdx::api::Error& e) {
         std::cerr << "derivative: column " << e.column() << ": " << e.what() << "\n";

@@ -10,13 +10,13 @@
 #include <string_view>
 #include <vector>
 
+#include "calculus/substitute.hpp"
 #include "expr/construct.hpp"
-#include "resolve/environment.hpp"
-#include "text/parser.hpp"
 #include "print/print.hpp"
+#include "resolve/environment.hpp"
 #include "resolve/resolve.hpp"
 #include "session/session.hpp"
-#include "calculus/substitute.hpp"
+#include "text/parser.hpp"
 
 namespace {
 
@@ -31,7 +31,8 @@ void arm_deadline() {
     set_deadline(ns + static_cast<std::int64_t>(kStatementSeconds * 1e9));
 }
 
-[[noreturn]] void mismatch(const std::string& what, const std::string& printed, const std::string& detail) {
+[[noreturn]] void mismatch(const std::string& what, const std::string& printed,
+                           const std::string& detail) {
     std::fprintf(stderr, "dfdx_fuzz: round trip failed (%s)\n  printed: %s\n  %s\n", what.c_str(),
                  printed.substr(0, 2000).c_str(), detail.substr(0, 2000).c_str());
     std::abort();
@@ -44,7 +45,8 @@ bool tolerated(const Error& e) {
 
 /// print(v) in plain must read back as v, in a session with no definitions
 /// (with `params` as a definition's parameters when given).
-void check_round_trip(const Expr& v, const std::vector<std::string>* params, const std::string& what) {
+void check_round_trip(const Expr& v, const std::vector<std::string>* params,
+                      const std::string& what) {
     std::string printed;
     try {
         printed = print(v);
@@ -109,7 +111,8 @@ private:
             switch (st.kind) {
                 case StatementKind::Expr: return check_value(st, env);
                 case StatementKind::Bind:
-                    if (auto v = env.value(st.name)) check_round_trip(*v, nullptr, "binding " + st.name);
+                    if (auto v = env.value(st.name))
+                        check_round_trip(*v, nullptr, "binding " + st.name);
                     return;
                 case StatementKind::Define:
                     if (const FunctionBody* f = env.function(st.name)) {

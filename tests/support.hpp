@@ -5,11 +5,11 @@
 #include <string>
 #include <vector>
 
-#include "resolve/environment.hpp"
 #include "expr/error.hpp"
-#include "text/parser.hpp"
+#include "resolve/environment.hpp"
 #include "resolve/resolve.hpp"
 #include "session/session.hpp"
+#include "text/parser.hpp"
 
 namespace test_support {
 

@@ -75,8 +75,13 @@ TEST_CASE("api: calls from several threads are serialised") {
         threads.emplace_back([i, &out] {
             dfdx::api::Session s;
             std::string last;
-            for (int k = 0; k < 50; ++k) last = s.run("d/dx x^" + std::to_string(i + 2)).results.at(0);
-            out[i] = last + " " + Expression::parse("x^" + std::to_string(i + 2)).derivative("x").simplified().to_string();
+            for (int k = 0; k < 50; ++k)
+                last = s.run("d/dx x^" + std::to_string(i + 2)).results.at(0);
+            out[i] = last + " " +
+                     Expression::parse("x^" + std::to_string(i + 2))
+                         .derivative("x")
+                         .simplified()
+                         .to_string();
         });
     }
     for (auto& t : threads) t.join();

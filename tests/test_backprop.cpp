@@ -6,14 +6,14 @@
 #include <string>
 #include <vector>
 
-#include "views/backprop.hpp"
-#include "expr/construct.hpp"
 #include "calculus/diff.hpp"
-#include "resolve/environment.hpp"
+#include "expr/construct.hpp"
 #include "expr/error.hpp"
-#include "text/parser.hpp"
+#include "resolve/environment.hpp"
 #include "resolve/resolve.hpp"
 #include "session/session.hpp"
+#include "text/parser.hpp"
+#include "views/backprop.hpp"
 
 #include "support.hpp"
 
@@ -23,7 +23,9 @@ using test_support::read;
 
 using test_support::run;
 
-bool close(double a, double b) { return std::fabs(a - b) <= 1e-9 * std::max({1.0, std::fabs(a), std::fabs(b)}); }
+bool close(double a, double b) {
+    return std::fabs(a - b) <= 1e-9 * std::max({1.0, std::fabs(a), std::fabs(b)});
+}
 
 struct Row {
     const char* expr;
@@ -37,12 +39,14 @@ TEST_CASE("backprop agrees with the symbolic gradient evaluated at the point") {
         {"x^2 sin(x)", {{"x", 0.7}}},
         {"w*x + b", {{"w", -2}, {"x", 5}, {"b", 3}}},
         {"x*y*z + b", {{"x", 1}, {"y", 2}, {"z", 3}, {"b", 4}}},
-        {"((3*a + 4*b + 3) - (12*a*b + 12*b^3 + b - a))^2/2 + 10/((3*a + 4*b + 3) - (12*a*b + 12*b^3 + b - a))^2",
+        {"((3*a + 4*b + 3) - (12*a*b + 12*b^3 + b - a))^2/2 + 10/((3*a + 4*b + 3) - (12*a*b + "
+         "12*b^3 + b - a))^2",
          {{"a", -4}, {"b", 2}}},
         {"x^y + y^x", {{"x", 1.5}, {"y", 2.5}}},
         {"exp(-x^2/2)/sqrt(2 pi)", {{"x", 0.3}}},
         {"atan2(y, x) + ln(x^2 + y^2)", {{"x", -1}, {"y", 2}}},
-        {"sigmoid(w1*x1 + w2*x2 + b)", {{"w1", 0.5}, {"x1", -1}, {"w2", 2}, {"x2", 0.25}, {"b", 0.1}}},
+        {"sigmoid(w1*x1 + w2*x2 + b)",
+         {{"w1", 0.5}, {"x1", -1}, {"w2", 2}, {"x2", 0.25}, {"b", 0.1}}},
         {"sin(sin(sin(x)))*cos(x)", {{"x", 2}}},
         {"cbrt(x)", {{"x", -8}}},
         {"x*0 + y", {{"x", 1}, {"y", 2}}},
@@ -128,7 +132,8 @@ TEST_CASE("backprop of a function name follows its parameters, as grad(f) does")
 
 TEST_CASE("backprop elides the middle of a long graph") {
     std::string sum = "x0";
-    for (int i = 1; i < 100; ++i) sum += " + " + std::to_string(i + 1) + "*x" + std::to_string(i) + "^2";
+    for (int i = 1; i < 100; ++i)
+        sum += " + " + std::to_string(i + 1) + "*x" + std::to_string(i) + "^2";
     std::string point = "x0=1";
     for (int i = 1; i < 100; ++i) point += ", x" + std::to_string(i) + "=1";
     dfdx::Session s;

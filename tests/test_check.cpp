@@ -6,12 +6,12 @@
 #include <string>
 #include <vector>
 
-#include "views/check.hpp"
-#include "resolve/environment.hpp"
 #include "expr/error.hpp"
-#include "text/parser.hpp"
+#include "resolve/environment.hpp"
 #include "resolve/resolve.hpp"
 #include "session/session.hpp"
+#include "text/parser.hpp"
+#include "views/check.hpp"
 
 #include "support.hpp"
 
@@ -49,15 +49,18 @@ TEST_CASE("central differences approach known derivatives of each order") {
 }
 
 TEST_CASE("check disagrees where the derivative does not exist") {
-    dfdx::FiniteDifference fd = dfdx::central_difference(read("sign(x)"), {{"x", 1, {}}}, {{"x", 0}});
+    dfdx::FiniteDifference fd =
+        dfdx::central_difference(read("sign(x)"), {{"x", 1, {}}}, {{"x", 0}});
     CHECK(dfdx::verdict(0, fd) == dfdx::Verdict::Disagree);
     CHECK(dfdx::verdict(2, dfdx::central_difference(read("x^2"), {{"x", 1, {}}}, {{"x", 3}})) ==
           dfdx::Verdict::Disagree);
 }
 
 TEST_CASE("check stops past order 4 and where the differences leave the domain") {
-    CHECK_THROWS_AS(dfdx::central_difference(read("exp(x)"), {{"x", 5, {}}}, {{"x", 1}}), dfdx::Error);
-    CHECK_THROWS_AS(dfdx::central_difference(read("sqrt(x)"), {{"x", 1, {}}}, {{"x", 0}}), dfdx::Error);
+    CHECK_THROWS_AS(dfdx::central_difference(read("exp(x)"), {{"x", 5, {}}}, {{"x", 1}}),
+                    dfdx::Error);
+    CHECK_THROWS_AS(dfdx::central_difference(read("sqrt(x)"), {{"x", 1, {}}}, {{"x", 0}}),
+                    dfdx::Error);
 }
 
 TEST_CASE("check prints both values, their relative difference and the verdict") {

@@ -8,12 +8,12 @@
 #include <vector>
 
 #include "expr/functions.hpp"
+#include "resolve/resolve.hpp"
 #include "session/completion.hpp"
 #include "session/help.hpp"
 #include "support.hpp"
 #include "text/commands.hpp"
 #include "text/parser.hpp"
-#include "resolve/resolve.hpp"
 
 namespace {
 

@@ -6,12 +6,12 @@
 #include <string>
 #include <vector>
 
-#include "numbers/compiled.hpp"
-#include "resolve/environment.hpp"
 #include "expr/error.hpp"
+#include "numbers/compiled.hpp"
 #include "numbers/eval.hpp"
-#include "text/parser.hpp"
+#include "resolve/environment.hpp"
 #include "resolve/resolve.hpp"
+#include "text/parser.hpp"
 
 using namespace dfdx;
 
@@ -44,25 +44,99 @@ bool agree(double want, double got) {
 }
 
 const std::vector<std::string> kExpressions = {
-    "3", "pi", "x", "-x", "2x + 1", "x^2", "x^3 - 2x^2 + x - 7", "x^4", "x^5", "x^-2",
-    "1/x", "1/(x - 1)", "(x^2 + 1)/(x^2 - 4)", "sqrt(x)", "1/sqrt(x)", "cbrt(x)", "x^(2/3)",
-    "x^(-1/3)", "x^(3/2)", "x^(5/7)", "(-x)^(1/2)", "x^x", "2^x", "pi^x", "e^x", "x^pi",
-    "sin(x)", "cos(x)", "tan(x)", "cot(x)", "sec(x)", "csc(x)", "asin(x)", "acos(x)",
-    "atan(x)", "acot(x)", "asec(x)", "acsc(x)", "atan2(x, 1)", "atan2(1, x)", "atan2(x, x^2)",
-    "sinh(x)", "cosh(x)", "tanh(x)", "coth(x)", "sech(x)", "csch(x)", "asinh(x)", "acosh(x)",
-    "atanh(x)", "acoth(x)", "asech(x)", "acsch(x)", "exp(x)", "exp(x^2)", "ln(x)", "log(x, 2)",
-    "log10(x)", "log2(x)", "ln(x - 2)", "abs(x)", "sign(x)", "step(x)", "relu(x)",
-    "sigmoid(x)", "softplus(x)", "sin(x)^2 + cos(x)^2", "sin(x)*exp(x)/(1 + x^2)",
-    "d/dx sin(x)*exp(x)/(1 + x^2)", "d^2/dx^2 sin(x)*exp(x)/(1 + x^2)", "d/dx x^x",
-    "d/dx tan(x)", "d/dx asin(x)", "d/dx ln(sqrt(x))", "sin(sin(sin(sin(x))))",
-    "d^3/dx^3 sin(sin(sin(sin(x))))", "step(ln(x))", "relu(sqrt(x) - 1)", "sign(1/x)",
-    "exp(1000 x)", "x^1000", "1/(1/x)", "sqrt(x - 1) + sqrt(1 - x)", "abs(ln(x))",
-    "sin(pi/4) x", "ln(2) + x", "2 sqrt(2) x", "exp(sin(x)) - exp(sin(x))^2",
+    "3",
+    "pi",
+    "x",
+    "-x",
+    "2x + 1",
+    "x^2",
+    "x^3 - 2x^2 + x - 7",
+    "x^4",
+    "x^5",
+    "x^-2",
+    "1/x",
+    "1/(x - 1)",
+    "(x^2 + 1)/(x^2 - 4)",
+    "sqrt(x)",
+    "1/sqrt(x)",
+    "cbrt(x)",
+    "x^(2/3)",
+    "x^(-1/3)",
+    "x^(3/2)",
+    "x^(5/7)",
+    "(-x)^(1/2)",
+    "x^x",
+    "2^x",
+    "pi^x",
+    "e^x",
+    "x^pi",
+    "sin(x)",
+    "cos(x)",
+    "tan(x)",
+    "cot(x)",
+    "sec(x)",
+    "csc(x)",
+    "asin(x)",
+    "acos(x)",
+    "atan(x)",
+    "acot(x)",
+    "asec(x)",
+    "acsc(x)",
+    "atan2(x, 1)",
+    "atan2(1, x)",
+    "atan2(x, x^2)",
+    "sinh(x)",
+    "cosh(x)",
+    "tanh(x)",
+    "coth(x)",
+    "sech(x)",
+    "csch(x)",
+    "asinh(x)",
+    "acosh(x)",
+    "atanh(x)",
+    "acoth(x)",
+    "asech(x)",
+    "acsch(x)",
+    "exp(x)",
+    "exp(x^2)",
+    "ln(x)",
+    "log(x, 2)",
+    "log10(x)",
+    "log2(x)",
+    "ln(x - 2)",
+    "abs(x)",
+    "sign(x)",
+    "step(x)",
+    "relu(x)",
+    "sigmoid(x)",
+    "softplus(x)",
+    "sin(x)^2 + cos(x)^2",
+    "sin(x)*exp(x)/(1 + x^2)",
+    "d/dx sin(x)*exp(x)/(1 + x^2)",
+    "d^2/dx^2 sin(x)*exp(x)/(1 + x^2)",
+    "d/dx x^x",
+    "d/dx tan(x)",
+    "d/dx asin(x)",
+    "d/dx ln(sqrt(x))",
+    "sin(sin(sin(sin(x))))",
+    "d^3/dx^3 sin(sin(sin(sin(x))))",
+    "step(ln(x))",
+    "relu(sqrt(x) - 1)",
+    "sign(1/x)",
+    "exp(1000 x)",
+    "x^1000",
+    "1/(1/x)",
+    "sqrt(x - 1) + sqrt(1 - x)",
+    "abs(ln(x))",
+    "sin(pi/4) x",
+    "ln(2) + x",
+    "2 sqrt(2) x",
+    "exp(sin(x)) - exp(sin(x))^2",
 };
 
 std::vector<double> points() {
-    std::vector<double> ps = {0, 1, -1, 0.5, -0.5, 2, -2, 1e-300, -1e-300, 1e300, -1e300,
-                              1e-8, 710, -710, M_PI / 2, M_PI, 1.0000001};
+    std::vector<double> ps = {0,     1,      -1,   0.5, -0.5, 2,        -2,   1e-300,   -1e-300,
+                              1e300, -1e300, 1e-8, 710, -710, M_PI / 2, M_PI, 1.0000001};
     for (double x = -3.7; x < 3.7; x += 0.31) ps.push_back(x);
     return ps;
 }

@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "session/completion.hpp"
 #include "expr/functions.hpp"
+#include "session/completion.hpp"
 #include "session/help.hpp"
 #include "text/parser.hpp"
 
@@ -38,7 +38,9 @@ std::string show(const Strings& v) {
     return "{" + s + "}";
 }
 
-bool has(const Strings& v, const std::string& x) { return std::find(v.begin(), v.end(), x) != v.end(); }
+bool has(const Strings& v, const std::string& x) {
+    return std::find(v.begin(), v.end(), x) != v.end();
+}
 
 struct Row {
     const char* setup;
@@ -85,7 +87,8 @@ TEST_CASE("the word before the cursor is completed, best candidates first") {
         CHECK(c.start == r.start);
         CHECK_FALSE(c.files);
         REQUIRE(c.candidates.size() >= r.first.size());
-        Strings lead(c.candidates.begin(), c.candidates.begin() + static_cast<long>(r.first.size()));
+        Strings lead(c.candidates.begin(),
+                     c.candidates.begin() + static_cast<long>(r.first.size()));
         CHECK(show(lead) == show(r.first));
     }
 }
@@ -108,10 +111,11 @@ TEST_CASE("every candidate extends the word and none is repeated") {
 TEST_CASE("every built-in function and every command can be completed") {
     dfdx::Session s;
     dfdx::Completion all = at_end("", s);
-    for (const dfdx::FunctionInfo& f : dfdx::all_functions()) CHECK(has(all.candidates, std::string(f.name) + "("));
+    for (const dfdx::FunctionInfo& f : dfdx::all_functions())
+        CHECK(has(all.candidates, std::string(f.name) + "("));
     for (const std::string& w : dfdx::command_words()) CHECK(has(all.candidates, w));
-    for (const char* form : {"diff(", "grad(", "hessian(", "jacobian(", "taylor(", "simplify(", "expand(", "factor(", "together(",
-                             "cancel(", "approx("}) {
+    for (const char* form : {"diff(", "grad(", "hessian(", "jacobian(", "taylor(", "simplify(",
+                             "expand(", "factor(", "together(", "cancel(", "approx("}) {
         CHECK(has(all.candidates, form));
     }
 }
@@ -134,7 +138,10 @@ TEST_CASE("the session's names are completed: functions with a bracket, values w
 TEST_CASE("file names are left to the caller after save, load and to") {
     dfdx::Session s;
     const std::pair<const char*, std::size_t> rows[] = {
-        {"save ses", 5}, {"load ", 5}, {"load dir/sub/fi", 5}, {"table x for x in [0, 1] step 1 to out", 34},
+        {"save ses", 5},
+        {"load ", 5},
+        {"load dir/sub/fi", 5},
+        {"table x for x in [0, 1] step 1 to out", 34},
     };
     for (const auto& [line, start] : rows) {
         CAPTURE(std::string(line));

@@ -5,10 +5,10 @@
 
 #include <string>
 
-#include "expr/construct.hpp"
-#include "numbers/decimal.hpp"
 #include "calculus/substitute.hpp"
+#include "expr/construct.hpp"
 #include "expr/error.hpp"
+#include "numbers/decimal.hpp"
 #include "support.hpp"
 
 using namespace dfdx;
@@ -66,7 +66,7 @@ TEST_CASE("decimals are the exact value correctly rounded, for any size of value
 
 TEST_CASE("exact rationals round half to even, even on a decimal tie no interval settles") {
     const Row rows[] = {
-        {"3/(2*10^36)", 1, "2e-36"}, {"25", 1, "2e+01"},  {"35", 1, "4e+01"},
+        {"3/(2*10^36)", 1, "2e-36"}, {"25", 1, "2e+01"},   {"35", 1, "4e+01"},
         {"1/8", 2, "0.12"},          {"-1/8", 2, "-0.12"}, {"99999", 3, "1e+05"},
         {"9.5", 1, "1e+01"},         {"123", 3, "123"},    {"-2/3*10^-7", 3, "-6.67e-08"},
     };
@@ -80,10 +80,11 @@ TEST_CASE("the long-double pass either answers with the right digits or leaves i
     const Row rows[] = {
         {"sin(1)", 15, "0.841470984807897"},
         {"exp(1/2)*cos(1/3)/(1 + 1/4)", 15, "1.24637649382796"},
-        {"sin(10^30)", 15, ""},   // 10^30 is not a long double: MPFR's
+        {"sin(10^30)", 15, ""},        // 10^30 is not a long double: MPFR's
         {"exp(1/10^20) - 1", 15, ""},  // cancellation: MPFR's
-        {"sin(1)", 30, ""},        // past a long double's digits
-        {"123456789012345678901234567890/7", 15, "1.76366841446208e+28"},  // a big rational's top bits
+        {"sin(1)", 30, ""},            // past a long double's digits
+        {"123456789012345678901234567890/7", 15,
+         "1.76366841446208e+28"},  // a big rational's top bits
     };
     for (const Row& r : rows) {
         CAPTURE(r.text);
@@ -129,7 +130,8 @@ TEST_CASE("a zero that no precision confirms is an error for approx and exact fo
     Session s;
     CHECK(test_support::run(s, "approx(sin(1)^2 + cos(1)^2 - 1)", true) ==
           std::vector<std::string>{"error: limit"});
-    CHECK(test_support::run(s, "sin(1)^2 + cos(1)^2 - 1") == std::vector<std::string>{"cos(1)^2 + sin(1)^2 - 1"});
+    CHECK(test_support::run(s, "sin(1)^2 + cos(1)^2 - 1") ==
+          std::vector<std::string>{"cos(1)^2 + sin(1)^2 - 1"});
 }
 
 TEST_CASE("decimal_value is the exact value rounded once to a double") {
@@ -138,17 +140,20 @@ TEST_CASE("decimal_value is the exact value rounded once to a double") {
     CHECK(decimal_value(read("exp(10^-20) - 1")) == 1e-20);
 }
 
-TEST_CASE("a decimal at a point without substituting is the substituted value's decimal, or nothing") {
+TEST_CASE(
+    "a decimal at a point without substituting is the substituted value's decimal, or nothing") {
     // Many points of one cached expression (the `points` workload) skip the exact
     // substitution; whatever the exact path would print exactly must not come out of it.
-    const char* answered[] = {"sin(x)*exp(x)/(1 + x^2)", "-2*x*exp(x)*sin(x)/(x^2 + 1)^2 + cos(x)*exp(x)/(x^2 + 1)",
-                              "tanh(3*x - y) + atan(x*y)", "exp(-x^2/2)*cos(y)", "ln(x^2 + 1)*sigmoid(y)"};
+    const char* answered[] = {
+        "sin(x)*exp(x)/(1 + x^2)", "-2*x*exp(x)*sin(x)/(x^2 + 1)^2 + cos(x)*exp(x)/(x^2 + 1)",
+        "tanh(3*x - y) + atan(x*y)", "exp(-x^2/2)*cos(y)", "ln(x^2 + 1)*sigmoid(y)"};
     for (const char* text : answered) {
         CAPTURE(text);
         const Expr e = read(text);
         int decided = 0;
         for (int i = 1; i <= 200; ++i) {
-            const Bindings point{{"x", num(Rational(i * 37 % 1000 - 500, 97))}, {"y", num(Rational(i, 13))}};
+            const Bindings point{{"x", num(Rational(i * 37 % 1000 - 500, 97))},
+                                 {"y", num(Rational(i, 13))}};
             const std::string quick = detail::fast_decimal_at(e, point, 15);
             if (quick.empty()) continue;
             ++decided;
@@ -158,13 +163,20 @@ TEST_CASE("a decimal at a point without substituting is the substituted value's 
     }
     // Values that the exact path prints exactly, or that are errors there: left to it.
     const std::pair<const char*, Rational> declined[] = {
-        {"x/3", 1},               {"cos(x)/3", 0},        {"(x - 1)*sin(x) + 1/3", 1},
-        {"sqrt(x)/4", 2},         {"sin(pi*x)", Rational(1, 2)}, {"ln(x)", -1},
-        {"asin(x) + x", Rational(1, 2)}, {"exp(x)*x", 0},   {"1/(x - 2) + sin(x)", 2},
+        {"x/3", 1},
+        {"cos(x)/3", 0},
+        {"(x - 1)*sin(x) + 1/3", 1},
+        {"sqrt(x)/4", 2},
+        {"sin(pi*x)", Rational(1, 2)},
+        {"ln(x)", -1},
+        {"asin(x) + x", Rational(1, 2)},
+        {"exp(x)*x", 0},
+        {"1/(x - 2) + sin(x)", 2},
     };
     for (const auto& [text, x] : declined) {
         CAPTURE(text);
         CHECK(detail::fast_decimal_at(read(text), {{"x", num(x)}}, 15).empty());
     }
-    CHECK(detail::fast_decimal_at(read("sin(x) + y"), {{"x", num(1)}}, 15).empty());  // y has no value
+    CHECK(detail::fast_decimal_at(read("sin(x) + y"), {{"x", num(1)}}, 15)
+              .empty());  // y has no value
 }

@@ -8,14 +8,14 @@
 #include <string>
 #include <string_view>
 
-#include "expr/construct.hpp"
 #include "calculus/diff.hpp"
-#include "resolve/environment.hpp"
-#include "numbers/eval.hpp"
+#include "expr/construct.hpp"
 #include "expr/functions.hpp"
-#include "text/parser.hpp"
+#include "numbers/eval.hpp"
 #include "print/print.hpp"
+#include "resolve/environment.hpp"
 #include "resolve/resolve.hpp"
+#include "text/parser.hpp"
 
 using namespace dfdx;
 
@@ -164,7 +164,11 @@ TEST_CASE("every built-in's derivative agrees in value with its known formula") 
         {"abs(x)", -0.4, [](double) { return -1.0; }},
         {"abs(x)", 0.4, [](double) { return 1.0; }},
         {"sign(x)", 0.4, [](double) { return 0.0; }},
-        {"sigmoid(x)", 0.4, [](double v) { double s = 1 / (1 + std::exp(-v)); return s * (1 - s); }},
+        {"sigmoid(x)", 0.4,
+         [](double v) {
+             double s = 1 / (1 + std::exp(-v));
+             return s * (1 - s);
+         }},
         {"relu(x)", 0.4, [](double) { return 1.0; }},
         {"relu(x)", -0.4, [](double) { return 0.0; }},
         {"softplus(x)", 0.4, [](double v) { return 1 / (1 + std::exp(-v)); }},
@@ -233,16 +237,11 @@ TEST_CASE("unknown functions stay abstract under the chain rule") {
         std::string_view derivative;
     };
     const Row rows[] = {
-        {"d/dx f(g(x))", "f'(g(x))*g'(x)"},
-        {"d/dx f(x)", "f'(x)"},
-        {"d/dx g(x^2)", "2*x*g'(x^2)"},
-        {"d/dx f'(x)", "f''(x)"},
-        {"diff(f(x), x, 3)", "f'''(x)"},
-        {"d/dx f(x, y)", "f'[1](x, y)"},
-        {"d/dy f(x, y)", "f'[2](x, y)"},
-        {"diff(f(x, y), x, y)", "f'[1,2](x, y)"},
-        {"d/dx f(2x, y)", "2*f'[1](2*x, y)"},
-        {"d/dz f(x)", "0"},
+        {"d/dx f(g(x))", "f'(g(x))*g'(x)"},    {"d/dx f(x)", "f'(x)"},
+        {"d/dx g(x^2)", "2*x*g'(x^2)"},        {"d/dx f'(x)", "f''(x)"},
+        {"diff(f(x), x, 3)", "f'''(x)"},       {"d/dx f(x, y)", "f'[1](x, y)"},
+        {"d/dy f(x, y)", "f'[2](x, y)"},       {"diff(f(x, y), x, y)", "f'[1,2](x, y)"},
+        {"d/dx f(2x, y)", "2*f'[1](2*x, y)"},  {"d/dz f(x)", "0"},
         {"d/dx sin(f(x))", "cos(f(x))*f'(x)"},
     };
     for (const Row& r : rows) {

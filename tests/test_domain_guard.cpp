@@ -5,10 +5,10 @@
 
 #include <string>
 
-#include "expr/construct.hpp"
 #include "calculus/diff.hpp"
-#include "numbers/domain_guard.hpp"
+#include "expr/construct.hpp"
 #include "expr/error.hpp"
+#include "numbers/domain_guard.hpp"
 #include "numbers/eval.hpp"
 #include "support.hpp"
 
@@ -29,10 +29,10 @@ struct Row {
 
 TEST_CASE("the guard refuses points where the original is undefined, and only those") {
     const Row rows[] = {
-        {"ln(x)", "x", -1, 0, true, false},            // 1/x is defined at -1
+        {"ln(x)", "x", -1, 0, true, false},  // 1/x is defined at -1
         {"ln(x)", "x", 2, 0, false, false},
-        {"x + 1/y", "x", 1, 0, true, false},           // the derivative 1 is defined everywhere
-        {"sqrt(x)", "x", -1, 0, true, true},           // 1/(2 sqrt(x)) fails there too
+        {"x + 1/y", "x", 1, 0, true, false},  // the derivative 1 is defined everywhere
+        {"sqrt(x)", "x", -1, 0, true, true},  // 1/(2 sqrt(x)) fails there too
         {"sin(x)*exp(x)/(1 + x^2)", "x", 3, 0, false, true},
         {"(x^2 - 4)/(x - 2)", "x", 2, 0, true, true},  // (x - 2)^-2 in the derivative
         {"asin(x)", "x", 2, 0, true, false},

@@ -6,10 +6,10 @@
 #include <string_view>
 
 #include "expr/construct.hpp"
-#include "resolve/environment.hpp"
-#include "text/parser.hpp"
 #include "print/print.hpp"
+#include "resolve/environment.hpp"
 #include "resolve/resolve.hpp"
+#include "text/parser.hpp"
 
 using namespace dfdx;
 
@@ -80,7 +80,8 @@ TEST_CASE("the cycle check names the path") {
     CHECK_FALSE(env.cycle("p", body(env, "x + 1", {"x"})).has_value());
     env.define("a1", {{"x"}, body(env, "q(x)", {"x"})});
     env.define("a2", {{"x"}, body(env, "a1(x) + a1(x^2)", {"x"})});
-    CHECK(env.cycle("p", body(env, "a2(x)", {"x"})) == std::optional<std::string>("p -> a2 -> a1 -> q -> p"));
+    CHECK(env.cycle("p", body(env, "a2(x)", {"x"})) ==
+          std::optional<std::string>("p -> a2 -> a1 -> q -> p"));
     // A derivative of a call refers to the function too.
     CHECK(env.cycle("p", body(env, "q'(x)", {"x"})).has_value());
 }
@@ -90,7 +91,8 @@ TEST_CASE("the cycle check is linear in a long chain of definitions") {
     env.define("f0", {{"x"}, sym("x")});
     for (int i = 1; i < 2000; ++i) {
         const std::string prev = "f" + std::to_string(i - 1);
-        env.define("f" + std::to_string(i), {{"x"}, add(apply(prev, {sym("x")}), apply(prev, {sym("x")}))});
+        env.define("f" + std::to_string(i),
+                   {{"x"}, add(apply(prev, {sym("x")}), apply(prev, {sym("x")}))});
     }
     CHECK_FALSE(env.cycle("g", apply("f1999", {sym("x")})).has_value());
     CHECK(env.cycle("f0", apply("f1999", {sym("x")})).has_value());

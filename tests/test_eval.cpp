@@ -7,11 +7,11 @@
 #include <string_view>
 
 #include "expr/construct.hpp"
-#include "resolve/environment.hpp"
 #include "numbers/eval.hpp"
-#include "text/parser.hpp"
+#include "resolve/environment.hpp"
 #include "resolve/resolve.hpp"
 #include "session/session.hpp"
+#include "text/parser.hpp"
 
 using namespace dfdx;
 
@@ -27,7 +27,9 @@ Expr read(std::string_view text) {
 struct Capture : Sink {
     std::string out;
     void result(const std::string& line) override { out += line; }
-    void error(const Error& e) override { out += std::string(code_name(e.code())) + ": " + e.what(); }
+    void error(const Error& e) override {
+        out += std::string(code_name(e.code())) + ": " + e.what();
+    }
     void request(const Request&) override {}
 };
 
@@ -52,7 +54,7 @@ TEST_CASE("evaluate gives the double value at a point") {
         {"exp(x) - e^x", 2, 0},
         {"pi*x", 2, 2 * M_PI},
         {"sqrt(x)", 2, std::sqrt(2.0)},
-        {"x^(1/3)", -8, -2},           // odd roots of negative numbers are real
+        {"x^(1/3)", -8, -2},  // odd roots of negative numbers are real
         {"x^(2/3)", -8, 4},
         {"abs(x) + sign(x)", -3, 2},
         {"relu(x) + step(x)", -1, 0},
@@ -76,18 +78,12 @@ TEST_CASE("evaluate raises an error where the expression is undefined, never a N
         ErrorCode code;
     };
     const Row rows[] = {
-        {"ln(x)", 0, ErrorCode::Domain},
-        {"ln(x)", -1, ErrorCode::Domain},
-        {"asin(x)", 2, ErrorCode::Domain},
-        {"acosh(x)", 0.5, ErrorCode::Domain},
-        {"atanh(x)", 1, ErrorCode::Domain},
-        {"coth(x)", 0, ErrorCode::Domain},
-        {"1/x", 0, ErrorCode::DivisionByZero},
-        {"x^-2", 0, ErrorCode::DivisionByZero},
-        {"sqrt(x)", -4, ErrorCode::NotReal},
-        {"x^x", -0.5, ErrorCode::NotReal},
-        {"y + x", 1, ErrorCode::UnknownFunction},
-        {"f(x)", 1, ErrorCode::UnknownFunction},
+        {"ln(x)", 0, ErrorCode::Domain},          {"ln(x)", -1, ErrorCode::Domain},
+        {"asin(x)", 2, ErrorCode::Domain},        {"acosh(x)", 0.5, ErrorCode::Domain},
+        {"atanh(x)", 1, ErrorCode::Domain},       {"coth(x)", 0, ErrorCode::Domain},
+        {"1/x", 0, ErrorCode::DivisionByZero},    {"x^-2", 0, ErrorCode::DivisionByZero},
+        {"sqrt(x)", -4, ErrorCode::NotReal},      {"x^x", -0.5, ErrorCode::NotReal},
+        {"y + x", 1, ErrorCode::UnknownFunction}, {"f(x)", 1, ErrorCode::UnknownFunction},
         {"[x, 1]", 1, ErrorCode::Type},
     };
     for (const Row& r : rows) {
@@ -117,7 +113,7 @@ TEST_CASE("results at points are exact when rational, decimal otherwise") {
         {"d/dx x y at x=1", "y"},
         {"x + y at x=1", "y + 1"},
         {"x^2 at x=1/2, y=7", "1/4"},
-        {"x + y at x=y, y=2", "y + 2"},           // simultaneous, no capture
+        {"x + y at x=y, y=2", "y + 2"},  // simultaneous, no capture
         {"sin(1)", "0.841470984807897"},
         {"sin(x) at x=1", "0.841470984807897"},
         {"sqrt(2)", "sqrt(2)"},  // a short closed form stays exact (SPEC §5)
@@ -164,7 +160,8 @@ TEST_CASE("domain errors name the function and the point") {
     CHECK(run("f(y) at x=1") == "f(y)");  // free names and unknown calls stay symbolic
     // ... but an unknown function has no value at a point (SPEC §2), and the error names it.
     CHECK(run("f(x) at x=2") ==
-          "unknown-function: f(2) has no value: f is an unknown function (define it first, as in f(x) = ...)");
+          "unknown-function: f(2) has no value: f is an unknown function (define it first, as in "
+          "f(x) = ...)");
     std::string dg = run("d/dx g(x)^2 at x=1");  // 2*g'(1)*g(1): either call may be named
     CHECK((dg.rfind("unknown-function: g'(1) has no value: g is an unknown function", 0) == 0 ||
            dg.rfind("unknown-function: g(1) has no value: g is an unknown function", 0) == 0));
@@ -179,12 +176,14 @@ TEST_CASE("values too large for a decimal say so, and are not called undefined")
     CHECK(run("exp(1000)") == "1.97007111401705e+434");
     CHECK(run("sinh(-1000)") == "-9.85035557008523e+433");
     CHECK(run("cosh(800)") == "1.36318728605628e+347");
-    for (std::string_view s : {"approx(exp(10^30))", "approx(sinh(-10^30))", "approx(cosh(10^30))"}) {
+    for (std::string_view s :
+         {"approx(exp(10^30))", "approx(sinh(-10^30))", "approx(cosh(10^30))"}) {
         CAPTURE(s);
         const std::string out = run(s);
         CHECK(out.rfind("limit: ", 0) == 0);
         CHECK(out.find("undefined") == std::string::npos);
     }
-    CHECK(run("exp(10^30)") == "exp(1000000000000000000000000000000)");  // exact when no decimal can be
+    CHECK(run("exp(10^30)") ==
+          "exp(1000000000000000000000000000000)");  // exact when no decimal can be
     CHECK(run("coth(0)") == "domain: coth is undefined at 0");
 }

@@ -6,12 +6,12 @@
 #include <string>
 #include <vector>
 
-#include "resolve/environment.hpp"
 #include "expr/error.hpp"
-#include "views/explain.hpp"
-#include "text/parser.hpp"
+#include "resolve/environment.hpp"
 #include "resolve/resolve.hpp"
 #include "session/session.hpp"
+#include "text/parser.hpp"
+#include "views/explain.hpp"
 
 #include "support.hpp"
 
@@ -34,15 +34,16 @@ void chapter_definitions(dfdx::Session& s) {
 TEST_CASE("explain writes the chapter's chain through g, h and f") {
     dfdx::Session s;
     chapter_definitions(s);
-    CHECK(run(s, "explain d/dx f(h(g(x, y), z))") == std::vector<std::string>{
-                                                         "g = g(x, y) = x*y",
-                                                         "h = h(g, z) = g*z",
-                                                         "f = f(h) = h + b",
-                                                         "∂g/∂x = y",
-                                                         "∂h/∂g = z",
-                                                         "∂f/∂h = 1",
-                                                         "∂f/∂x = ∂g/∂x · ∂h/∂g · ∂f/∂h = y · z · 1 = y*z",
-                                                     });
+    CHECK(run(s, "explain d/dx f(h(g(x, y), z))") ==
+          std::vector<std::string>{
+              "g = g(x, y) = x*y",
+              "h = h(g, z) = g*z",
+              "f = f(h) = h + b",
+              "∂g/∂x = y",
+              "∂h/∂g = z",
+              "∂f/∂h = 1",
+              "∂f/∂x = ∂g/∂x · ∂h/∂g · ∂f/∂h = y · z · 1 = y*z",
+          });
 }
 
 TEST_CASE("explain adds the value at a point after the chain") {
@@ -53,7 +54,8 @@ TEST_CASE("explain adds the value at a point after the chain") {
     CHECK(lines.back() == "at x=1, y=2, z=3, b=4: ∂f/∂x = 6");
 }
 
-TEST_CASE("explain marks the direct partial when a variable also reaches the output through others") {
+TEST_CASE(
+    "explain marks the direct partial when a variable also reaches the output through others") {
     dfdx::Session s;
     run(s, "u(x) = sin(x)");
     run(s, "v(t) = t^2");
@@ -67,8 +69,19 @@ TEST_CASE("explain marks the direct partial when a variable also reaches the out
 
 TEST_CASE("explain ends with the result exactly as d/dx prints it") {
     const std::vector<std::string> operands = {
-        "x^2 sin(x)", "sin(x)/x", "x^x", "exp(-x^2/2)/sqrt(2 pi)", "f(h(g(x, y), z))", "g(x, x)",
-        "h(g(x, y), z)^2 + x", "atan2(x, 1 + x^2)", "q(x^2)", "3", "y", "[x, x^2]", "ln(sigmoid(x))",
+        "x^2 sin(x)",
+        "sin(x)/x",
+        "x^x",
+        "exp(-x^2/2)/sqrt(2 pi)",
+        "f(h(g(x, y), z))",
+        "g(x, x)",
+        "h(g(x, y), z)^2 + x",
+        "atan2(x, 1 + x^2)",
+        "q(x^2)",
+        "3",
+        "y",
+        "[x, x^2]",
+        "ln(sigmoid(x))",
     };
     const std::vector<std::string> forms = {"d/dx ", "d^2/dx^2 ", "∂/∂x "};
     for (const std::string& form : forms) {
@@ -107,13 +120,19 @@ TEST_CASE("the rule tree names the rule at each node") {
         std::size_t children;
     };
     const std::vector<Row> rows = {
-        {"x^2 sin(x)", "product", 2},       {"sin(x)/x", "quotient", 2},
-        {"sin(x^2)", "chain through sin", 1}, {"x^x", "general power", 2},
-        {"2^x", "exponential", 1},          {"y sin(x)", "constant multiple", 1},
-        {"x^2 + x", "sum", 2},              {"3x^2 + 1", "sum", 1},
+        {"x^2 sin(x)", "product", 2},
+        {"sin(x)/x", "quotient", 2},
+        {"sin(x^2)", "chain through sin", 1},
+        {"x^x", "general power", 2},
+        {"2^x", "exponential", 1},
+        {"y sin(x)", "constant multiple", 1},
+        {"x^2 + x", "sum", 2},
+        {"3x^2 + 1", "sum", 1},
         {"1/x", "reciprocal", 1},
-        {"sqrt(x)", "square root", 1},      {"x^3", "power", 1},
-        {"q(x, y)", "chain through q", 1},  {"x", "variable", 0},
+        {"sqrt(x)", "square root", 1},
+        {"x^3", "power", 1},
+        {"q(x, y)", "chain through q", 1},
+        {"x", "variable", 0},
     };
     for (const Row& r : rows) {
         CAPTURE(r.expr);
@@ -137,7 +156,8 @@ TEST_CASE("the rule tree shows a shared subexpression once") {
 
 TEST_CASE("the rule tree of a large expression is cut to its row limit") {
     std::string sum = "sin(x)";
-    for (int k = 2; k <= 200; ++k) sum += " + sin(" + std::to_string(k) + "x^" + std::to_string(k) + ")";
+    for (int k = 2; k <= 200; ++k)
+        sum += " + sin(" + std::to_string(k) + "x^" + std::to_string(k) + ")";
     auto tree = dfdx::rule_rows(read(sum), "x");
     CHECK(tree.size() <= dfdx::explain_max_rows);
     CHECK(std::any_of(tree.begin(), tree.end(), [](const dfdx::RuleRow& r) { return r.more > 0; }));
@@ -160,7 +180,8 @@ TEST_CASE("explain writes the chain in unicode and LaTeX notation") {
     lines = run(s, "explain d/dx f(h(g(x, y), z))");
     REQUIRE(!lines.empty());
     CHECK(lines.back() ==
-          "\\frac{\\partial f}{\\partial x} = \\frac{\\partial g}{\\partial x} \\cdot \\frac{\\partial h}{\\partial g}"
+          "\\frac{\\partial f}{\\partial x} = \\frac{\\partial g}{\\partial x} \\cdot "
+          "\\frac{\\partial h}{\\partial g}"
           " \\cdot \\frac{\\partial f}{\\partial h} = y \\cdot z \\cdot 1 = y z");
     lines = run(s, "explain d/dx x^2");
     REQUIRE(lines.size() >= 3);

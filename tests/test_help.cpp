@@ -7,10 +7,10 @@
 #include <vector>
 
 #include "expr/functions.hpp"
-#include "session/help.hpp"
-#include "text/parser.hpp"
 #include "resolve/resolve.hpp"
+#include "session/help.hpp"
 #include "session/session.hpp"
+#include "text/parser.hpp"
 
 namespace {
 
@@ -55,7 +55,8 @@ TEST_CASE("help TOPIC gives a usage line, a summary and an example") {
 
 TEST_CASE("every example in help runs without an error") {
     for (const dfdx::HelpTopic& t : dfdx::help_topics()) {
-        if (t.name == "save" || t.name == "load" || t.name == "quit" || t.name == "plot" || t.name == "table") {
+        if (t.name == "save" || t.name == "load" || t.name == "quit" || t.name == "plot" ||
+            t.name == "table") {
             continue;  // these touch files or end the session
         }
         CAPTURE(t.name);
@@ -99,8 +100,9 @@ TEST_CASE("the topics come from the same tables as the parser") {
 
 TEST_CASE("a misspelt topic suggests the closest one") {
     const std::pair<const char*, const char*> rows[] = {
-        {"sni", "sin"},       {"cso", "cos"},       {"expalin", "explain"}, {"hesian", "hessian"},
-        {"sigmod", "sigmoid"}, {"backporp", "backprop"}, {"hess", "hessian"},   {"tayl", "taylor"},
+        {"sni", "sin"},        {"cso", "cos"},        {"expalin", "explain"},
+        {"hesian", "hessian"}, {"sigmod", "sigmoid"}, {"backporp", "backprop"},
+        {"hess", "hessian"},   {"tayl", "taylor"},
     };
     for (const auto& [typo, topic] : rows) {
         CAPTURE(std::string(typo));
@@ -110,7 +112,8 @@ TEST_CASE("a misspelt topic suggests the closest one") {
             FAIL("no error");
         } catch (const dfdx::Error& e) {
             CHECK(e.code() == dfdx::ErrorCode::Parse);
-            CHECK(std::string(e.what()) == std::string("no help topic ") + typo + "; did you mean " + topic + "?");
+            CHECK(std::string(e.what()) ==
+                  std::string("no help topic ") + typo + "; did you mean " + topic + "?");
         }
     }
 }
@@ -135,8 +138,9 @@ TEST_CASE("help runs as a statement in a session") {
 // Bug: "sni(x)" got no "did you mean sin?" note, because the function table's edit
 // distance counted swapped neighbours as two edits (SPEC §2: one edit away).
 TEST_CASE("an unknown function with two letters swapped suggests the built-in") {
-    const std::pair<const char*, const char*> rows[] = {{"sni", "sin"}, {"cso", "cos"}, {"exp", ""}, {"epx", "exp"},
-                                                        {"tnah", "tanh"}, {"sinn", "sin"}, {"nis", ""}};
+    const std::pair<const char*, const char*> rows[] = {
+        {"sni", "sin"},   {"cso", "cos"},  {"exp", ""}, {"epx", "exp"},
+        {"tnah", "tanh"}, {"sinn", "sin"}, {"nis", ""}};
     for (const auto& [name, suggestion] : rows) {
         CAPTURE(std::string(name));
         auto similar = dfdx::similar_function_names(name);

@@ -105,7 +105,7 @@ TEST_CASE("Unicode operators, superscripts and Greek letters become their ASCII 
 
 TEST_CASE("every token carries its byte span") {
     auto toks = dfdx::lex("sin(x²) + αβ");
-    REQUIRE(toks.size() == 9);  // ... and End
+    REQUIRE(toks.size() == 9);       // ... and End
     CHECK(toks[0].span.begin == 0);  // sin
     CHECK(toks[0].span.end == 3);
     CHECK(toks[2].span.begin == 4);  // x
@@ -138,7 +138,10 @@ TEST_CASE("bad bytes become error tokens with their code, and lexing goes on") {
         {"\xc3(", 0, dfdx::ErrorCode::InvalidUtf8},
         {"x\xed\xa0\x80", 1, dfdx::ErrorCode::InvalidUtf8},  // a UTF-16 surrogate
         {"\xc0\xaf", 0, dfdx::ErrorCode::InvalidUtf8},       // an overlong '/'
-        {std::string_view("1\0" "2", 3), 1, dfdx::ErrorCode::UnexpectedChar},
+        {std::string_view("1\0"
+                          "2",
+                          3),
+         1, dfdx::ErrorCode::UnexpectedChar},
         {"a \\ b", 2, dfdx::ErrorCode::UnexpectedChar},
         {"x⁻", 1, dfdx::ErrorCode::Parse},
     };
@@ -171,10 +174,10 @@ TEST_CASE("a statement needs continuation while a bracket is open or after a tra
         bool more;
     };
     const Row rows[] = {
-        {"f(x", true},           {"[1, [2", true},     {"f(x)", false},        {"x +", false},
-        {"x + \\", true},        {"x + \\  ", true},   {"x + \\ # note", true}, {"(x))(", true},
-        {"x)", false},           {"# (", false},       {"a\nb(", true},        {"(\n)", false},
-        {"x \\ y", false},       {"", false},
+        {"f(x", true},     {"[1, [2", true},   {"f(x)", false},         {"x +", false},
+        {"x + \\", true},  {"x + \\  ", true}, {"x + \\ # note", true}, {"(x))(", true},
+        {"x)", false},     {"# (", false},     {"a\nb(", true},         {"(\n)", false},
+        {"x \\ y", false}, {"", false},
     };
     for (const Row& r : rows) {
         CAPTURE(r.source);

@@ -9,16 +9,16 @@
 #include <string>
 #include <vector>
 
-#include "expr/construct.hpp"
 #include "calculus/diff.hpp"
-#include "numbers/eval.hpp"
-#include "expr/functions.hpp"
-#include "text/parser.hpp"
-#include "print/print.hpp"
-#include "session/session.hpp"
 #include "calculus/simplify.hpp"
 #include "calculus/substitute.hpp"
+#include "expr/construct.hpp"
+#include "expr/functions.hpp"
+#include "numbers/eval.hpp"
+#include "print/print.hpp"
+#include "session/session.hpp"
 #include "support.hpp"
+#include "text/parser.hpp"
 
 using namespace dfdx;
 
@@ -69,22 +69,29 @@ struct LimitRow {
 
 TEST_CASE("each limit ends the statement with an error that names it, and the session goes on") {
     const std::vector<LimitRow> rows = {
-        {"100,000 nested brackets", repeat("(", 100000) + "x" + repeat(")", 100000), ErrorCode::Limit,
-         "nesting deeper than the limit of 500 levels"},
-        {"100,000 open brackets", repeat("(", 100000), ErrorCode::Limit, "nesting deeper than the limit"},
-        {"100,000 nested vectors", repeat("[", 100000) + "x" + repeat("]", 100000), ErrorCode::Limit,
+        {"100,000 nested brackets", repeat("(", 100000) + "x" + repeat(")", 100000),
+         ErrorCode::Limit, "nesting deeper than the limit of 500 levels"},
+        {"100,000 open brackets", repeat("(", 100000), ErrorCode::Limit,
          "nesting deeper than the limit"},
-        {"100,000 nested calls", repeat("sin(", 100000) + "x" + repeat(")", 100000), ErrorCode::Limit,
+        {"100,000 nested vectors", repeat("[", 100000) + "x" + repeat("]", 100000),
+         ErrorCode::Limit, "nesting deeper than the limit"},
+        {"100,000 nested calls", repeat("sin(", 100000) + "x" + repeat(")", 100000),
+         ErrorCode::Limit, "nesting deeper than the limit"},
+        {"100,000 signs", repeat("-", 100000) + "x", ErrorCode::Limit,
          "nesting deeper than the limit"},
-        {"100,000 signs", repeat("-", 100000) + "x", ErrorCode::Limit, "nesting deeper than the limit"},
-        {"a power tower of 100,000", repeat("x^", 100000) + "x", ErrorCode::Limit, "nesting deeper than the limit"},
-        {"a 10 MB line", repeat("x+", 5 << 20) + "x", ErrorCode::Limit, "input longer than the limit of 4194304 bytes"},
+        {"a power tower of 100,000", repeat("x^", 100000) + "x", ErrorCode::Limit,
+         "nesting deeper than the limit"},
+        {"a 10 MB line", repeat("x+", 5 << 20) + "x", ErrorCode::Limit,
+         "input longer than the limit of 4194304 bytes"},
         {"a literal with a huge exponent", "1e-99999999999", ErrorCode::Limit, "limit"},
-        {"a literal past the bit limit", "1e999999999", ErrorCode::Limit, "past the limit of 1048576 bits"},
-        {"a million-digit literal", repeat("7", 1000000), ErrorCode::Limit, "past the limit of 1048576 bits"},
+        {"a literal past the bit limit", "1e999999999", ErrorCode::Limit,
+         "past the limit of 1048576 bits"},
+        {"a million-digit literal", repeat("7", 1000000), ErrorCode::Limit,
+         "past the limit of 1048576 bits"},
         {"an expansion of half a million terms", "expand((x+y+z)^1000)", ErrorCode::Limit,
          "expansion past the limit of 200000 terms"},
-        {"an expansion of a huge power", "expand((x+1)^100000)", ErrorCode::Limit, "past the limit of exponent 10000"},
+        {"an expansion of a huge power", "expand((x+1)^100000)", ErrorCode::Limit,
+         "past the limit of exponent 10000"},
         {"an expansion printed past the output limit", "expand((x+1)^10000)", ErrorCode::Limit,
          "longer than the output limit of 4000000 characters"},
         {"an order past the derivative limit", "diff(x*exp(x), x, 2000000)", ErrorCode::Limit,
@@ -94,8 +101,10 @@ TEST_CASE("each limit ends the statement with an error that names it, and the se
         // Bug: diff(x^x, x, 200) ran for hours (order 25 took 6 minutes and 6.8 GB): the
         // derivatives of x^x double at each order and no limit stopped them.
         {"x^x differentiated 200 times", "diff(x^x, x, 200)", ErrorCode::Limit,
-         "the derivative of order 18 has 63568 distinct nodes, past the limit of 50000 for repeated derivatives"},
-        {"the same through d^n/dx^n", "d^40/dx^40 x^x", ErrorCode::Limit, "past the limit of 50000 for repeated"},
+         "the derivative of order 18 has 63568 distinct nodes, past the limit of 50000 for "
+         "repeated derivatives"},
+        {"the same through d^n/dx^n", "d^40/dx^40 x^x", ErrorCode::Limit,
+         "past the limit of 50000 for repeated"},
     };
     Session session;
     for (const LimitRow& row : rows) {
@@ -142,9 +151,9 @@ TEST_CASE("bad bytes are errors at their place, and the session goes on") {
     const std::vector<Row> rows = {
         {"x + \xff\xfe", ErrorCode::InvalidUtf8, 4, "invalid UTF-8"},
         {"\xc3\x28 + 1", ErrorCode::InvalidUtf8, 0, "invalid UTF-8"},
-        {"\xed\xa0\x80", ErrorCode::InvalidUtf8, 0, "invalid UTF-8"},  // a UTF-16 surrogate
+        {"\xed\xa0\x80", ErrorCode::InvalidUtf8, 0, "invalid UTF-8"},      // a UTF-16 surrogate
         {"\xf4\x90\x80\x80", ErrorCode::InvalidUtf8, 0, "invalid UTF-8"},  // past U+10FFFF
-        {"sin(\xe2\x88", ErrorCode::InvalidUtf8, 4, "invalid UTF-8"},  // a cut sequence
+        {"sin(\xe2\x88", ErrorCode::InvalidUtf8, 4, "invalid UTF-8"},      // a cut sequence
         {std::string("x ") + '\0' + " y", ErrorCode::UnexpectedChar, 2, "U+0000"},
         {std::string(1, '\0'), ErrorCode::UnexpectedChar, 0, "U+0000"},
         {"x \x1b[31m", ErrorCode::UnexpectedChar, 2, "U+001B"},
@@ -175,7 +184,8 @@ TEST_CASE("a timeout ends a slow statement, and the next one runs") {
     check_alive(session);
 }
 
-TEST_CASE("a cancelled statement's nodes are freed later, and nodes built again meanwhile survive") {
+TEST_CASE(
+    "a cancelled statement's nodes are freed later, and nodes built again meanwhile survive") {
     // Bug: freeing the 135,751-term expansion after a timeout took longer than the
     // computation left to do, so the error came 0.2-0.5 s after the deadline.
     Session session;
@@ -218,7 +228,8 @@ TEST_CASE("an expression deeper than max_depth is refused, and what fits is walk
     Outcome deeper = run(session, "a = x*(1 + a)");
     REQUIRE(deeper.error);
     CHECK(deeper.error->code() == ErrorCode::Limit);
-    CHECK(std::string(deeper.error->what()).find("deeper than the limit of 3000 levels") != std::string::npos);
+    CHECK(std::string(deeper.error->what()).find("deeper than the limit of 3000 levels") !=
+          std::string::npos);
     check_alive(session);
 }
 
@@ -245,7 +256,8 @@ TEST_CASE("the deepest allowed expressions are walked without overflowing the st
         CHECK(d->depth <= max_depth);
         CHECK(std::isfinite(evaluate(d, {{"x", 0.5}})));
         CHECK(std::isfinite(evaluate(e, {{"x", 0.5}})));
-        for (Format f : {Format::Plain, Format::Unicode, Format::Latex}) CHECK(print(e, {f, {}}).size() > max_depth);
+        for (Format f : {Format::Plain, Format::Unicode, Format::Latex})
+            CHECK(print(e, {f, {}}).size() > max_depth);
         Expr y = substitute(e, {{"x", sym("y")}});
         CHECK(compare(y, e) != 0);
         CHECK(free_symbols(y) == std::vector<std::string>{"y"});
@@ -272,7 +284,8 @@ TEST_CASE("a script of 100,000 definitions runs, and every definition is there")
     // definitions took minutes). Only a redefinition scans it now.
     Session session;
     std::string script;
-    for (int i = 0; i < 100000; ++i) script += "f" + std::to_string(i) + "(x) = x^2 + " + std::to_string(i) + "\n";
+    for (int i = 0; i < 100000; ++i)
+        script += "f" + std::to_string(i) + "(x) = x^2 + " + std::to_string(i) + "\n";
     Outcome o = run(session, script);
     CHECK_FALSE(o.error);
     CHECK(session.environment().order().size() == 100000);

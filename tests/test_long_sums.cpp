@@ -6,12 +6,12 @@
 #include <string>
 #include <string_view>
 
-#include "expr/construct.hpp"
 #include "calculus/diff.hpp"
-#include "numbers/eval.hpp"
-#include "print/print.hpp"
 #include "calculus/simplify.hpp"
 #include "calculus/substitute.hpp"
+#include "expr/construct.hpp"
+#include "numbers/eval.hpp"
+#include "print/print.hpp"
 #include "support.hpp"
 
 using namespace dfdx;
@@ -81,7 +81,8 @@ TEST_CASE("nested and flat sums are the same mathematics") {
             CHECK(read(print(d)) == flatten_sums(d));
         }
         // Values at a point where the tower stays finite (x^2 + x has a fixed point at 0).
-        CHECK(evaluate(d, {{"x", -0.5}}) == doctest::Approx(evaluate(flatten_sums(d), {{"x", -0.5}})));
+        CHECK(evaluate(d, {{"x", -0.5}}) ==
+              doctest::Approx(evaluate(flatten_sums(d), {{"x", -0.5}})));
     }
 }
 
@@ -103,8 +104,10 @@ TEST_CASE("like terms merge across a nested sum") {
     const Expr a3 = pow(sym("a"), num(3));
     const Expr u = add(t, mul(num(2), a3));
     CHECK(u == flatten_sums(u));
-    CHECK(u == read("a^3 + b^3 + c^3 + 3*a^2*b + 3*a^2*c + 3*a*b^2 + 3*b^2*c + 3*a*c^2 + 3*b*c^2 + 6*a*b*c"
-                    " + x + 2*a^3"));
+    CHECK(
+        u ==
+        read("a^3 + b^3 + c^3 + 3*a^2*b + 3*a^2*c + 3*a*b^2 + 3*b^2*c + 3*a*c^2 + 3*b*c^2 + 6*a*b*c"
+             " + x + 2*a^3"));
     CHECK(print(u).find("3*a^3") != std::string::npos);
     // So does a substitution that makes x one of s's terms.
     const Expr v = substitute(t, {{"x", a3}});

@@ -5,10 +5,10 @@
 #include <string>
 #include <string_view>
 
-#include "resolve/environment.hpp"
-#include "text/parser.hpp"
 #include "print/print.hpp"
+#include "resolve/environment.hpp"
 #include "resolve/resolve.hpp"
+#include "text/parser.hpp"
 
 namespace {
 
@@ -64,19 +64,12 @@ TEST_CASE("operators bind as the grammar says") {
         std::string_view meaning;
     };
     const Row rows[] = {
-        {"1 + 2*3", "7"},
-        {"2^3^2", "512"},         // ^ is right-associative
-        {"-x^2", "-x^2"},         // -(x^2)
-        {"(-x)^2", "x^2"},
-        {"2^-1", "1/2"},
-        {"-2^2", "-4"},
-        {"1/2x", "x/2"},          // implicit product binds like *, left to right
-        {"1/2*x", "x/2"},
-        {"6/2/3", "1"},
-        {"2 - 3 - 4", "-5"},
-        {"--x", "x"},
-        {"x - -y", "x + y"},
-        {"+x", "x"},
+        {"1 + 2*3", "7"},  {"2^3^2", "512"},  // ^ is right-associative
+        {"-x^2", "-x^2"},                     // -(x^2)
+        {"(-x)^2", "x^2"}, {"2^-1", "1/2"},     {"-2^2", "-4"},
+        {"1/2x", "x/2"},  // implicit product binds like *, left to right
+        {"1/2*x", "x/2"},  {"6/2/3", "1"},      {"2 - 3 - 4", "-5"},
+        {"--x", "x"},      {"x - -y", "x + y"}, {"+x", "x"},
         {"2^-x", "1/2^x"},
     };
     for (const Row& r : rows) {
@@ -98,8 +91,8 @@ TEST_CASE("implicit multiplication: numbers, names, brackets and calls") {
         {"(x + 1)(x - 1) - (x - 1)*(x + 1)", "0"},
         {"3sin(x)", "3*sin(x)"},
         {"x sin(x)", "x*sin(x)"},
-        {"2x(x + 1)", "2*x*(x + 1)"},   // x is a variable here, so x(...) is a product
-        {"xy", "xy"},                   // outside a definition body a name is a name
+        {"2x(x + 1)", "2*x*(x + 1)"},  // x is a variable here, so x(...) is a product
+        {"xy", "xy"},                  // outside a definition body a name is a name
         {"2 3", "6"},
         {"[1, 2] 3", "[3, 6]"},
     };
@@ -115,10 +108,14 @@ TEST_CASE("numbers are exact and Unicode spellings mean their ASCII forms") {
         std::string_view meaning;
     };
     const Row rows[] = {
-        {"2.5", "5/2"},       {".5 + .25", "3/4"},   {"1e-3", "1/1000"},   {"1/3 + 1/6", "1/2"},
-        {"3·4", "12"},        {"3×4", "12"},         {"6÷4", "3/2"},       {"5−2", "3"},
-        {"x²", "x^2"},        {"x³ x", "x^4"},       {"x⁻¹", "1/x"},       {"√4", "2"},
-        {"√x", "sqrt(x)"},    {"α + alpha", "2*alpha"}, {"π", "pi"},       {"2π", "2*pi"},
+        {"2.5", "5/2"},     {".5 + .25", "3/4"},
+        {"1e-3", "1/1000"}, {"1/3 + 1/6", "1/2"},
+        {"3·4", "12"},      {"3×4", "12"},
+        {"6÷4", "3/2"},     {"5−2", "3"},
+        {"x²", "x^2"},      {"x³ x", "x^4"},
+        {"x⁻¹", "1/x"},     {"√4", "2"},
+        {"√x", "sqrt(x)"},  {"α + alpha", "2*alpha"},
+        {"π", "pi"},        {"2π", "2*pi"},
     };
     for (const Row& r : rows) {
         CAPTURE(r.text);
@@ -133,7 +130,7 @@ TEST_CASE("derivative spellings") {
     };
     const Row rows[] = {
         {"d/dx x^2 sin(x)", "x^2*cos(x) + 2*x*sin(x)"},
-        {"d/dx x^2 + 1", "2*x"},              // applies to everything to its right
+        {"d/dx x^2 + 1", "2*x"},  // applies to everything to its right
         {"(d/dx x^2) + 1", "2*x + 1"},
         {"d^2/dx^2 x^3", "6*x"},
         {"d²/dx² x^3", "6*x"},
@@ -179,14 +176,10 @@ TEST_CASE("parse errors name their code and point at the offending token") {
 
 TEST_CASE("statement-level errors: definitions, bindings and points") {
     const ErrorRow rows[] = {
-        {"f(1) = 2", dfdx::ErrorCode::Parse, "1:6"},
-        {"3 = 4", dfdx::ErrorCode::Parse, "1:3"},
-        {"f(x) =", dfdx::ErrorCode::Parse, "1:7"},
-        {"f(x, x) = x", dfdx::ErrorCode::Parse, "1:6"},
-        {"x at", dfdx::ErrorCode::Parse, "1:5"},
-        {"x at y", dfdx::ErrorCode::Parse, "1:7"},
-        {"x at x=", dfdx::ErrorCode::Parse, "1:8"},
-        {"= 3", dfdx::ErrorCode::Parse, "1:1"},
+        {"f(1) = 2", dfdx::ErrorCode::Parse, "1:6"}, {"3 = 4", dfdx::ErrorCode::Parse, "1:3"},
+        {"f(x) =", dfdx::ErrorCode::Parse, "1:7"},   {"f(x, x) = x", dfdx::ErrorCode::Parse, "1:6"},
+        {"x at", dfdx::ErrorCode::Parse, "1:5"},     {"x at y", dfdx::ErrorCode::Parse, "1:7"},
+        {"x at x=", dfdx::ErrorCode::Parse, "1:8"},  {"= 3", dfdx::ErrorCode::Parse, "1:1"},
     };
     for (const ErrorRow& r : rows) check_error(r, true);
 }
@@ -216,12 +209,14 @@ TEST_CASE("a chunk splits into statements at ';' and newlines, each with its kin
     const dfdx::StatementKind kinds[] = {dfdx::StatementKind::Bind, dfdx::StatementKind::Define,
                                          dfdx::StatementKind::Expr, dfdx::StatementKind::Command,
                                          dfdx::StatementKind::Command};
-    const std::string_view texts[] = {"a = 3", "f(x) = x^2", "x + 1 at x=2, y=3", "vars", "explain d/dx x"};
+    const std::string_view texts[] = {"a = 3", "f(x) = x^2", "x + 1 at x=2, y=3", "vars",
+                                      "explain d/dx x"};
     for (std::size_t i = 0; i < parsed.size(); ++i) {
         CAPTURE(i);
         CHECK_FALSE(parsed[i].error.has_value());
         CHECK(parsed[i].statement.kind == kinds[i]);
-        CHECK(src.substr(parsed[i].span.begin, parsed[i].span.end - parsed[i].span.begin) == texts[i]);
+        CHECK(src.substr(parsed[i].span.begin, parsed[i].span.end - parsed[i].span.begin) ==
+              texts[i]);
     }
     CHECK(parsed[1].statement.name == "f");
     CHECK(parsed[1].statement.params == std::vector<std::string>{"x"});
@@ -293,8 +288,9 @@ TEST_CASE("the parse cache reuses an expression only where the text parses the s
     // statement still spans the whole text, and its errors are the full parse's.
     CHECK(again.statement.span.begin == 0);
     CHECK(again.span.begin == 0);
-    for (std::string_view text : {"d/dx sin(x)^2 at x=", "d/dx sin(x)^2 at =3", "d/dx sin(x)^2 at x=1 y=2",
-                                  "d/dx sin(x)^2 at x=1, x=2", "d/dx sin(x)^2 at x=(1"}) {
+    for (std::string_view text :
+         {"d/dx sin(x)^2 at x=", "d/dx sin(x)^2 at =3", "d/dx sin(x)^2 at x=1 y=2",
+          "d/dx sin(x)^2 at x=1, x=2", "d/dx sin(x)^2 at x=(1"}) {
         CAPTURE(text);
         dfdx::ParseCache kept_cache = cache;
         auto cached = parse_one(text, &kept_cache), fresh = parse_one(text, nullptr);

@@ -7,12 +7,12 @@
 #include <string>
 #include <vector>
 
-#include "resolve/environment.hpp"
 #include "expr/error.hpp"
-#include "text/parser.hpp"
-#include "views/plot.hpp"
+#include "resolve/environment.hpp"
 #include "resolve/resolve.hpp"
 #include "session/session.hpp"
+#include "text/parser.hpp"
+#include "views/plot.hpp"
 
 using namespace dfdx;
 
@@ -98,7 +98,8 @@ RangeExprs exprs_of(const std::vector<std::string>& texts) {
     return ex;
 }
 
-Plot sampled(const std::vector<std::string>& texts, double lo, double hi, std::uint64_t points = 2001) {
+Plot sampled(const std::vector<std::string>& texts, double lo, double hi,
+             std::uint64_t points = 2001) {
     Range r;
     r.var = "x";
     r.lo = lo;
@@ -126,7 +127,9 @@ TEST_CASE("sin on [-pi, pi] puts a dot in the cell of its value in every column"
             y_min = std::min(y_min, std::sin(x));
             y_max = std::max(y_max, std::sin(x));
         }
-        const auto row_of = [&](double y) { return static_cast<std::size_t>(std::lround((1 - y) / 2 * (ph - 1))) / 4; };
+        const auto row_of = [&](double y) {
+            return static_cast<std::size_t>(std::lround((1 - y) / 2 * (ph - 1))) / 4;
+        };
         const std::size_t top = row_of(y_max), bottom = row_of(y_min);
         bool dot_in_band = false;
         for (std::size_t r = 0; r < cells.rows(); ++r) {
@@ -158,7 +161,8 @@ TEST_CASE("every line fits the width") {
         CAPTURE(width);
         Capture c = run("plot sin(x), x^2/10, exp(x)/20 for x in [-pi, pi]", width);
         REQUIRE(c.lines.size() > 8);
-        for (const std::string& line : c.lines) CHECK(decode(line).size() <= static_cast<std::size_t>(width));
+        for (const std::string& line : c.lines)
+            CHECK(decode(line).size() <= static_cast<std::size_t>(width));
     }
 }
 
@@ -175,7 +179,8 @@ TEST_CASE("tan is not joined across its poles") {
     double highest_left_of_pole = -1e9;
     for (const auto& run : p.curves[0].runs) {
         for (const PlotPoint& q : run) {
-            if (q.x < M_PI / 2 && q.x > 0) highest_left_of_pole = std::max(highest_left_of_pole, q.y);
+            if (q.x < M_PI / 2 && q.x > 0)
+                highest_left_of_pole = std::max(highest_left_of_pole, q.y);
         }
     }
     CHECK(highest_left_of_pole == doctest::Approx(p.frame.y_hi));
@@ -191,7 +196,9 @@ TEST_CASE("in the terminal, the poles of tan are blank columns") {
     // In the column of each pole no cell is drawn in the middle rows.
     for (double pole : {-M_PI / 2, M_PI / 2}) {
         const std::size_t col =
-            static_cast<std::size_t>(std::lround((pole + M_PI) / (2 * M_PI) * (2.0 * static_cast<double>(cols) - 1))) / 2;
+            static_cast<std::size_t>(
+                std::lround((pole + M_PI) / (2 * M_PI) * (2.0 * static_cast<double>(cols) - 1))) /
+            2;
         for (std::size_t r = 2; r + 2 < cells.rows(); ++r) CHECK(cells.dots[r][col] == 0);
     }
 }
@@ -215,8 +222,9 @@ TEST_CASE("undefined regions are left blank, and a note says where") {
                                               "ln(x) is undefined for x in [-1, 0] (left blank)",
                                               "1/x is undefined at x = 0 (left blank)"});
     Capture d = run("plot sqrt(1 - x^2) for x in [-2, 2]");
-    CHECK(d.notes == std::vector<std::string>{
-                         "sqrt(1 - x^2) is undefined for x in [-2, -1] and for x in [1, 2] (left blank)"});
+    CHECK(d.notes ==
+          std::vector<std::string>{
+              "sqrt(1 - x^2) is undefined for x in [-2, -1] and for x in [1, 2] (left blank)"});
 }
 
 TEST_CASE("plot f, f' plots a function and its derivative") {
@@ -235,10 +243,12 @@ TEST_CASE("bad plots are errors that say why") {
         const char* says;
     };
     const Row rows[] = {
-        {"plot sqrt(-1 - x^2) for x in [-1, 1]", ErrorCode::Domain, "undefined (or not real) everywhere on [-1, 1]"},
+        {"plot sqrt(-1 - x^2) for x in [-1, 1]", ErrorCode::Domain,
+         "undefined (or not real) everywhere on [-1, 1]"},
         {"plot ln(x) for x in [-2, -1]", ErrorCode::Domain, "ln(x) is undefined"},
         {"plot x for x in [1, -1]", ErrorCode::Type, "runs backwards"},
-        {"plot x for x in [0, 1] with 2000000 points", ErrorCode::Limit, "past the limit of 1,000,000"},
+        {"plot x for x in [0, 1] with 2000000 points", ErrorCode::Limit,
+         "past the limit of 1,000,000"},
         {"plot x y for x in [0, 1]", ErrorCode::UnknownFunction, "y has no value"},
     };
     for (const Row& row : rows) {
@@ -248,7 +258,8 @@ TEST_CASE("bad plots are errors that say why") {
         s.run(row.text, c);
         REQUIRE(c.err.has_value());
         CHECK(c.err->code() == row.code);
-        CHECK_MESSAGE(std::string(c.err->what()).find(row.says) != std::string::npos, c.err->what());
+        CHECK_MESSAGE(std::string(c.err->what()).find(row.says) != std::string::npos,
+                      c.err->what());
     }
     Session narrow;
     narrow.set_plot_width(20);
@@ -280,7 +291,8 @@ TEST_CASE("plot to FILE writes an SVG with axes, one polyline per piece, and a l
     CHECK(svg.substr(svg.size() - 7) == "</svg>\n");
     auto count = [&](const std::string& what) {
         std::size_t n = 0;
-        for (std::size_t at = svg.find(what); at != std::string::npos; at = svg.find(what, at + 1)) ++n;
+        for (std::size_t at = svg.find(what); at != std::string::npos; at = svg.find(what, at + 1))
+            ++n;
         return n;
     };
     // sin is one piece, tan three (split at its two poles).
@@ -345,7 +357,8 @@ TEST_CASE("colour: each curve's cells and legend item in its colour, the same te
 TEST_CASE("without 'for', a plot runs its one free variable over [-10, 10]") {
     Capture c = run("plot t^2 to p.svg");
     REQUIRE(c.requests.size() == 1);
-    CHECK(c.requests[0].content.find("<title>plot of t^2 for t in [-10, 10]</title>") != std::string::npos);
+    CHECK(c.requests[0].content.find("<title>plot of t^2 for t in [-10, 10]</title>") !=
+          std::string::npos);
     Capture none = run("plot 3 to q.svg");
     REQUIRE(none.requests.size() == 1);
     CHECK(none.requests[0].content.find("for x in [-10, 10]</title>") != std::string::npos);

@@ -73,6 +73,6 @@ TEST_CASE("the bridge declines what is past its limits rather than wait") {
     CHECK(print(big->num) == "(x + y + z + 1)^30");  // stays one generator, not expanded
     std::string many = "0";
     for (int i = 0; i < 30; ++i) many += " + sin(" + std::to_string(i + 1) + "*x)";
-    CHECK_FALSE(rational_form(read(many), false));  // more generators than the limit
+    CHECK_FALSE(rational_form(read(many), false));        // more generators than the limit
     CHECK_FALSE(rational_form(read("[x, 1/x]"), false));  // a vector
 }

@@ -6,13 +6,13 @@
 #include <string>
 #include <string_view>
 
-#include "expr/construct.hpp"
 #include "calculus/diff.hpp"
-#include "resolve/environment.hpp"
+#include "expr/construct.hpp"
 #include "expr/functions.hpp"
-#include "text/parser.hpp"
 #include "print/print.hpp"
+#include "resolve/environment.hpp"
 #include "resolve/resolve.hpp"
+#include "text/parser.hpp"
 
 using namespace dfdx;
 
@@ -50,8 +50,9 @@ Expr random_expr(std::mt19937& rng, int depth) {
             default: return sym("alpha");
         }
     }
-    static const char* const unary[] = {"sin", "cos", "tan", "exp", "ln", "atan", "sinh", "tanh",
-                                        "sigmoid", "softplus", "abs", "asin", "cosh", "relu"};
+    static const char* const unary[] = {"sin",  "cos",  "tan",  "exp",     "ln",
+                                        "atan", "sinh", "tanh", "sigmoid", "softplus",
+                                        "abs",  "asin", "cosh", "relu"};
     Expr a = random_expr(rng, depth - 1);
     switch (pick(7)) {
         case 0: return add(a, random_expr(rng, depth - 1));
@@ -68,16 +69,66 @@ Expr random_expr(std::mt19937& rng, int depth) {
 
 TEST_CASE("plain output parses back to the same node") {
     const std::string_view texts[] = {
-        "x^2*cos(x) + 2*x*sin(x)", "-x^2", "(-x)^3", "-(x + 1)^2", "1/(2*x)", "x/(y*z)", "-1/x",
-        "exp(-x)", "sin(x)^2", "sin(x^2)", "(x + 1)^(1/3)", "x^(-1/2)", "2^(x^2)", "2^x^2",
-        "(2^x)^2", "a - (b - c)", "1e-30 x", "x/3", "-x/3 + y", "-2/3", "x^(2/3)", "e", "pi/4",
-        "e^(x y)", "[x, [1, 2], -y]", "[[1, 2], [3, 4]]", "f(g(x), y)", "d/dx f(g(x))",
-        "diff(f(x, y), x, y)", "diff(f(x), x, 3)", "f'(x)*g''(x)", "alpha + beta^2", "Gamma",
-        "10^10^10^10", "x^y^z", "(x^y)^z", "sqrt(x^2)", "sqrt(2)", "2*sqrt(2)", "sqrt(x)/2",
-        "1/sqrt(x + 1)", "-sqrt(x)", "3/sqrt(6*x)", "x - 1 - x^2", "abs(x - 1)*sign(x)",
-        "log10(x) + log2(x) + atan2(y, x)", "step(x)*relu(x)", "x_1*x_2 - x_1", "2^-1 x",
-        "(1 - x)^-3", "exp(x)^-1", "-(x*y)", "(-1)^x", "(-2)^(1/3)*x", "0^x", "x^0.5",
-        "x*f(x) + f(x)^2", "-f'(x)", "1/(x - y)^2", "(x + y)/(x - y)",
+        "x^2*cos(x) + 2*x*sin(x)",
+        "-x^2",
+        "(-x)^3",
+        "-(x + 1)^2",
+        "1/(2*x)",
+        "x/(y*z)",
+        "-1/x",
+        "exp(-x)",
+        "sin(x)^2",
+        "sin(x^2)",
+        "(x + 1)^(1/3)",
+        "x^(-1/2)",
+        "2^(x^2)",
+        "2^x^2",
+        "(2^x)^2",
+        "a - (b - c)",
+        "1e-30 x",
+        "x/3",
+        "-x/3 + y",
+        "-2/3",
+        "x^(2/3)",
+        "e",
+        "pi/4",
+        "e^(x y)",
+        "[x, [1, 2], -y]",
+        "[[1, 2], [3, 4]]",
+        "f(g(x), y)",
+        "d/dx f(g(x))",
+        "diff(f(x, y), x, y)",
+        "diff(f(x), x, 3)",
+        "f'(x)*g''(x)",
+        "alpha + beta^2",
+        "Gamma",
+        "10^10^10^10",
+        "x^y^z",
+        "(x^y)^z",
+        "sqrt(x^2)",
+        "sqrt(2)",
+        "2*sqrt(2)",
+        "sqrt(x)/2",
+        "1/sqrt(x + 1)",
+        "-sqrt(x)",
+        "3/sqrt(6*x)",
+        "x - 1 - x^2",
+        "abs(x - 1)*sign(x)",
+        "log10(x) + log2(x) + atan2(y, x)",
+        "step(x)*relu(x)",
+        "x_1*x_2 - x_1",
+        "2^-1 x",
+        "(1 - x)^-3",
+        "exp(x)^-1",
+        "-(x*y)",
+        "(-1)^x",
+        "(-2)^(1/3)*x",
+        "0^x",
+        "x^0.5",
+        "x*f(x) + f(x)^2",
+        "-f'(x)",
+        "1/(x - y)^2",
+        "(x + y)/(x - y)",
     };
     for (std::string_view t : texts) {
         CAPTURE(t);
@@ -88,7 +139,8 @@ TEST_CASE("plain output parses back to the same node") {
 TEST_CASE("the derivative of every built-in parses back to the same node") {
     for (const FunctionInfo& f : all_functions()) {
         CAPTURE(f.name);
-        if (f.name == "factorial" || f.name == "binomial") continue;  // whole numbers only: no derivative
+        if (f.name == "factorial" || f.name == "binomial")
+            continue;  // whole numbers only: no derivative
         std::vector<Expr> args{pow(sym("x"), num(2))};
         if (f.min_args == 2) args.push_back(sym("y"));
         const Expr e = f.build(*find_function(f.name), args);
@@ -169,7 +221,8 @@ TEST_CASE("unicode and latex formats") {
         {"sqrt(x)", Format::Unicode, "√x"},
         {"pi*alpha", Format::Unicode, "π·α"},
         {"x^-2", Format::Unicode, "1/x²"},
-        {"d/dx x^2 sin(x)", Format::Latex, "x^{2} \\cos\\left(x\\right) + 2 x \\sin\\left(x\\right)"},
+        {"d/dx x^2 sin(x)", Format::Latex,
+         "x^{2} \\cos\\left(x\\right) + 2 x \\sin\\left(x\\right)"},
         {"sqrt(x)/2", Format::Latex, "\\frac{\\sqrt{x}}{2}"},
         {"alpha^2", Format::Latex, "\\alpha^{2}"},
     };

@@ -11,16 +11,16 @@
 #include <utility>
 #include <vector>
 
-#include "expr/construct.hpp"
 #include "calculus/diff.hpp"
-#include "resolve/environment.hpp"
-#include "expr/error.hpp"
-#include "numbers/eval.hpp"
-#include "expr/functions.hpp"
-#include "text/parser.hpp"
-#include "print/print.hpp"
-#include "resolve/resolve.hpp"
 #include "calculus/simplify.hpp"
+#include "expr/construct.hpp"
+#include "expr/error.hpp"
+#include "expr/functions.hpp"
+#include "numbers/eval.hpp"
+#include "print/print.hpp"
+#include "resolve/environment.hpp"
+#include "resolve/resolve.hpp"
+#include "text/parser.hpp"
 
 using namespace dfdx;
 
@@ -28,14 +28,14 @@ namespace {
 
 // Every one-argument built-in that makes its own node, and some that rewrite (sqrt, log10).
 constexpr std::string_view kUnary[] = {
-    "sin",   "cos",   "tan",   "cot",   "sec",   "csc",   "asin",  "acos",    "atan",
-    "acot",  "asec",  "acsc",  "sinh",  "cosh",  "tanh",  "coth",  "sech",    "csch",
-    "asinh", "acosh", "atanh", "acoth", "asech", "acsch", "exp",   "ln",      "log10",
-    "log2",  "sqrt",  "cbrt",  "abs",   "sign",  "step",  "sigmoid", "relu",  "softplus"};
+    "sin",   "cos",   "tan",   "cot",   "sec",   "csc",   "asin",    "acos", "atan",
+    "acot",  "asec",  "acsc",  "sinh",  "cosh",  "tanh",  "coth",    "sech", "csch",
+    "asinh", "acosh", "atanh", "acoth", "asech", "acsch", "exp",     "ln",   "log10",
+    "log2",  "sqrt",  "cbrt",  "abs",   "sign",  "step",  "sigmoid", "relu", "softplus"};
 // Exponents: integers, square and odd roots (real for negative bases in dfdx).
-const Rational kExponents[] = {Rational(2), Rational(3), Rational(-1), Rational(-2), Rational(1, 2),
-                               Rational(-1, 2), Rational(3, 2), Rational(1, 3), Rational(2, 3),
-                               Rational(-2, 3)};
+const Rational kExponents[] = {Rational(2),    Rational(3),     Rational(-1),   Rational(-2),
+                               Rational(1, 2), Rational(-1, 2), Rational(3, 2), Rational(1, 3),
+                               Rational(2, 3), Rational(-2, 3)};
 
 /// Random expressions of a given depth over x, y, z, built through the constructors.
 class RandomExpr {
@@ -48,12 +48,13 @@ public:
         for (;;) {
             try {
                 return draw(depth);
-            } catch (const Error&) {
-            }
+            } catch (const Error&) {}
         }
     }
 
-    double uniform(double lo, double hi) { return std::uniform_real_distribution<double>(lo, hi)(rng_); }
+    double uniform(double lo, double hi) {
+        return std::uniform_real_distribution<double>(lo, hi)(rng_);
+    }
     int below(int n) { return std::uniform_int_distribution<int>(0, n - 1)(rng_); }
 
 private:
@@ -76,11 +77,16 @@ private:
         }
         Expr a = draw(depth - 1), b = draw(1 + below(depth - 1));
         switch (r) {
-            case 9: case 10: return add(a, b);
-            case 11: case 12: return sub(a, b);
-            case 13: case 14: return mul(a, b);
-            case 15: case 16: return div(a, b);
-            case 17: case 18: return pow(a, num(kExponents[below(std::size(kExponents))]));
+            case 9:
+            case 10: return add(a, b);
+            case 11:
+            case 12: return sub(a, b);
+            case 13:
+            case 14: return mul(a, b);
+            case 15:
+            case 16: return div(a, b);
+            case 17:
+            case 18: return pow(a, num(kExponents[below(std::size(kExponents))]));
             default:
                 // 0^y and (-2)^y are real at almost no point: not a function to differentiate.
                 if (is_number(a) && a->num <= 0) throw Error(ErrorCode::Domain, "no real power");
@@ -165,9 +171,13 @@ TEST_CASE("derivatives of random expressions agree with central differences") {
                 if (std::isnan(f) || negative_base_power(e, p)) continue;
                 ++attempted;
                 const double h = 1e-3 * std::max(1.0, std::abs(p[var]));
-                double fd1 = central_difference(e, p, var, h), fd2 = central_difference(e, p, var, h / 2);
-                // Near a kink, a pole or the domain's edge the two steps disagree: no verdict there.
-                if (std::isnan(fd1) || std::isnan(fd2) || std::abs(fd1 - fd2) > 1e-6 * (1 + std::abs(fd2))) continue;
+                double fd1 = central_difference(e, p, var, h),
+                       fd2 = central_difference(e, p, var, h / 2);
+                // Near a kink, a pole or the domain's edge the two steps disagree: no verdict
+                // there.
+                if (std::isnan(fd1) || std::isnan(fd2) ||
+                    std::abs(fd1 - fd2) > 1e-6 * (1 + std::abs(fd2)))
+                    continue;
                 ++compared;
                 CAPTURE(print(e));
                 CAPTURE(var);
@@ -175,12 +185,14 @@ TEST_CASE("derivatives of random expressions agree with central differences") {
                 CAPTURE(p["x"]);
                 CAPTURE(p["y"]);
                 CAPTURE(p["z"]);
-                CHECK_MESSAGE(!std::isnan(exact), "the derivative is undefined where the function is smooth");
+                CHECK_MESSAGE(!std::isnan(exact),
+                              "the derivative is undefined where the function is smooth");
                 CHECK(std::abs(exact - fd2) <= 1e-5 * (1 + std::abs(fd2)));
             }
         }
     }
-    MESSAGE("compared " << compared << " of " << attempted << " points where the function is defined");
+    MESSAGE("compared " << compared << " of " << attempted
+                        << " points where the function is defined");
     CHECK(compared > attempted * 6 / 10);
 }
 

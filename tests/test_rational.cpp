@@ -21,10 +21,21 @@ TEST_CASE("decimal literals are read as exact rationals") {
         const char* value;
     };
     const Row rows[] = {
-        {"3", "3"},          {"2.5", "5/2"},      {".5", "1/2"},         {"0.1", "1/10"},
-        {"1e-3", "1/1000"},  {"1E3", "1000"},     {"2e+2", "200"},       {"1.5e-2", "3/200"},
-        {"0", "0"},          {"0.000", "0"},      {"007", "7"},          {"1.", "1"},
-        {"12.50", "25/2"},   {"0e999", "0"},      {"123456789012345678901234567890", "123456789012345678901234567890"},
+        {"3", "3"},
+        {"2.5", "5/2"},
+        {".5", "1/2"},
+        {"0.1", "1/10"},
+        {"1e-3", "1/1000"},
+        {"1E3", "1000"},
+        {"2e+2", "200"},
+        {"1.5e-2", "3/200"},
+        {"0", "0"},
+        {"0.000", "0"},
+        {"007", "7"},
+        {"1.", "1"},
+        {"12.50", "25/2"},
+        {"0e999", "0"},
+        {"123456789012345678901234567890", "123456789012345678901234567890"},
     };
     for (const Row& r : rows) {
         CAPTURE(r.text);
@@ -33,7 +44,8 @@ TEST_CASE("decimal literals are read as exact rationals") {
 }
 
 TEST_CASE("literals whose exponent passes the limit are a Limit error, not a long computation") {
-    for (const char* text : {"1e999999999999999999", "1e99999999", "1e-99999999", "5.5e400000000"}) {
+    for (const char* text :
+         {"1e999999999999999999", "1e99999999", "1e-99999999", "5.5e400000000"}) {
         CAPTURE(text);
         try {
             (void)dfdx::parse_decimal(text);
@@ -68,11 +80,11 @@ TEST_CASE("exact roots are rational or nullopt; odd roots of negatives are real"
         std::optional<Rational> root;
     };
     const Row rows[] = {
-        {Rational(4), 2, Rational(2)},          {Rational(9, 4), 2, Rational(3, 2)},
-        {Rational(-8), 3, Rational(-2)},        {Rational(-27, 8), 3, Rational(-3, 2)},
-        {Rational(8), 2, std::nullopt},         {Rational(-4), 2, std::nullopt},
-        {Rational(2), 3, std::nullopt},         {Rational(0), 2, Rational(0)},
-        {Rational(5, 7), 1, Rational(5, 7)},    {Rational(1, 8), 2, std::nullopt},
+        {Rational(4), 2, Rational(2)},       {Rational(9, 4), 2, Rational(3, 2)},
+        {Rational(-8), 3, Rational(-2)},     {Rational(-27, 8), 3, Rational(-3, 2)},
+        {Rational(8), 2, std::nullopt},      {Rational(-4), 2, std::nullopt},
+        {Rational(2), 3, std::nullopt},      {Rational(0), 2, Rational(0)},
+        {Rational(5, 7), 1, Rational(5, 7)}, {Rational(1, 8), 2, std::nullopt},
     };
     for (const Row& r : rows) {
         CAPTURE(r.q.get_str());

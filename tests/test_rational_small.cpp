@@ -80,12 +80,15 @@ TEST_CASE("arithmetic on inline and GMP rationals agrees with mpq_class at the 6
 
 TEST_CASE("a value has one representation whichever way it was built") {
     CHECK(Rational(1, 2).is_small());
-    CHECK(Rational(mpz_class("18446744073709551616"), mpz_class("36893488147419103232")) == Rational(1, 2));
-    CHECK(Rational(mpz_class("18446744073709551616"), mpz_class("36893488147419103232")).is_small());
+    CHECK(Rational(mpz_class("18446744073709551616"), mpz_class("36893488147419103232")) ==
+          Rational(1, 2));
+    CHECK(
+        Rational(mpz_class("18446744073709551616"), mpz_class("36893488147419103232")).is_small());
     CHECK(Rational(6, -4) == Rational(-3, 2));
     CHECK(Rational(LONG_MIN) == Rational(mpz_class(LONG_MIN)));
     CHECK_FALSE(Rational(LONG_MIN).is_small());
-    CHECK(Rational(9223372036854775807L) + Rational(1) - Rational(1) == Rational(9223372036854775807L));
+    CHECK(Rational(9223372036854775807L) + Rational(1) - Rational(1) ==
+          Rational(9223372036854775807L));
     CHECK((Rational(9223372036854775807L) + Rational(1) - Rational(1)).is_small());
     CHECK(dfdx::hash_rational(Rational(5, 10)) == dfdx::hash_rational(Rational(mpq_class(1, 2))));
 }
@@ -122,7 +125,8 @@ TEST_CASE("get_d truncates toward zero as GMP's mpq_get_d does, on the inline fa
     int checked = 0;
     for (int i = 0; i < 1'000'000; ++i) {
         // Numerators and denominators of every size up to 2^53, and some past it.
-        const int nbits = 1 + static_cast<int>(next() % 56), dbits = 1 + static_cast<int>(next() % 56);
+        const int nbits = 1 + static_cast<int>(next() % 56),
+                  dbits = 1 + static_cast<int>(next() % 56);
         long long n = static_cast<long long>(next() >> (64 - nbits));
         long long d = static_cast<long long>(next() >> (64 - dbits)) | 1;
         if (next() & 1) n = -n;
@@ -138,4 +142,3 @@ TEST_CASE("get_d truncates toward zero as GMP's mpq_get_d does, on the inline fa
     }
     CHECK(checked == 1'000'000);
 }
-

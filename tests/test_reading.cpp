@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "expr/construct.hpp"
 #include "calculus/diff.hpp"
+#include "expr/construct.hpp"
 #include "support.hpp"
 
 using namespace dfdx;
@@ -35,9 +35,9 @@ void check_rows(const std::vector<Row>& rows) {
 // computed as (x*(1+y))^3: d/dx x (x+1)^2 gave x^2*(2*x + 2) + 2*x*(x + 1)^2.
 TEST_CASE("a power binds to the bracket after a name read as a factor") {
     check_rows({
-        {"d/dx x (x+1)^2 at x=1", {"8"}},     // 3x^2 + 4x + 1 at 1; the bug gave 16
-        {"d/da a (b+1)^2 at b=1", {"4"}},     // (b+1)^2; the bug gave 2a(b+1)^2
-        {"x (1+y)^3 at x=2, y=1", {"16"}},    // the bug: x was an unknown function
+        {"d/dx x (x+1)^2 at x=1", {"8"}},   // 3x^2 + 4x + 1 at 1; the bug gave 16
+        {"d/da a (b+1)^2 at b=1", {"4"}},   // (b+1)^2; the bug gave 2a(b+1)^2
+        {"x (1+y)^3 at x=2, y=1", {"16"}},  // the bug: x was an unknown function
         {"2(x+1)^2 at x=1", {"8"}},
         {"a = 3; a (x+1)^2 at x=1", {"a = 3", "12"}},
     });

@@ -75,8 +75,9 @@ TEST_CASE("sensitivity marks values undefined after a nudge") {
 TEST_CASE("sensitivity needs a value for every variable and a nonzero nudge") {
     dfdx::Session s;
     run(s, "f(w, x, b) = wx + b");
-    CHECK(run(s, "sensitivity f at w=1, x=2") ==
-          std::vector<std::string>{"error: sensitivity needs a value for b (add b=... after 'at')"});
+    CHECK(
+        run(s, "sensitivity f at w=1, x=2") ==
+        std::vector<std::string>{"error: sensitivity needs a value for b (add b=... after 'at')"});
     CHECK(run(s, "sensitivity x at x=1 by 0") ==
           std::vector<std::string>{"error: the nudge after 'by' must not be 0"});
     CHECK(run(s, "sensitivity [x] at x=1") ==

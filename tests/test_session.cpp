@@ -35,8 +35,8 @@ struct Recorder : Sink {
                 ++col;
             }
         }
-        lines.push_back(std::string("error: ") + code_name(e.code()) + " at " + std::to_string(line) + ":" +
-                        std::to_string(col));
+        lines.push_back(std::string("error: ") + code_name(e.code()) + " at " +
+                        std::to_string(line) + ":" + std::to_string(col));
         messages.emplace_back(e.what());
     }
     void request(const Request& r) override { requests.push_back(r); }
@@ -84,9 +84,9 @@ TEST_CASE("definitions read implicit products of single-letter names in their bo
         {"h(g) = gz", "h(g) = g*z"},
         {"f(w, x, b) = wx + b", "f(w, x, b) = w*x + b"},
         {"k(x) = xyz", "k(x) = x*y*z"},
-        {"m(t) = ab", "m(t) = ab"},            // no parameter among the letters: a name
-        {"n(x) = x2", "n(x) = x2"},            // a digit: a name
-        {"xy", "xy"},                          // outside a body a name is a name
+        {"m(t) = ab", "m(t) = ab"},  // no parameter among the letters: a name
+        {"n(x) = x2", "n(x) = x2"},  // a digit: a name
+        {"xy", "xy"},                // outside a body a name is a name
         {"f(-2, 5, 3)", "-7"},
     });
 }
@@ -254,7 +254,8 @@ TEST_CASE("a name is never both a variable and an unknown function in one value"
     r.chunk = "a = h(x)\nb = a + h";
     s.run(r.chunk, r);
     REQUIRE(r.messages.size() == 1);
-    CHECK(r.messages[0] == "h is used both as a variable and as an unknown function h(...); rename one of them");
+    CHECK(r.messages[0] ==
+          "h is used both as a variable and as an unknown function h(...); rename one of them");
 }
 
 // The session keeps the last expression statement's resolved value by its text; a

@@ -10,8 +10,8 @@
 
 #include "expr/error.hpp"
 #include "numbers/eval.hpp"
-#include "views/range.hpp"
 #include "session/session.hpp"
+#include "views/range.hpp"
 
 using namespace dfdx;
 
@@ -52,7 +52,8 @@ using Lines = std::vector<std::string>;
 }  // namespace
 
 TEST_CASE("a table has a header and one right-aligned row per point") {
-    CHECK(run("table x^2, sin(x) for x in [0, 1] step 0.25") == Lines{
+    CHECK(run("table x^2, sin(x) for x in [0, 1] step 0.25") ==
+          Lines{
               "   x     x^2             sin(x)",
               "   0       0                  0",
               "0.25  0.0625  0.247403959254523",
@@ -68,8 +69,9 @@ TEST_CASE("x is exact when the range and step are rational") {
     Session s;
     run(s, "set precision 17");
     Lines t = run(s, "table x for x in [0, 0.3] step 0.1");
-    CHECK(t == Lines{"  x                    x", "  0                    0", "0.1  0.10000000000000001",
-                     "0.2  0.20000000000000001", "0.3  0.29999999999999999"});
+    CHECK(t == Lines{"  x                    x", "  0                    0",
+                     "0.1  0.10000000000000001", "0.2  0.20000000000000001",
+                     "0.3  0.29999999999999999"});
     // A step that is no terminating decimal shows fractions.
     CHECK(run("table 3x for x in [0, 1] with 4 points") ==
           Lines{"  x  3*x", "  0    0", "1/3    1", "2/3    2", "  1    3"});
@@ -80,7 +82,8 @@ TEST_CASE("x is exact when the range and step are rational") {
 }
 
 TEST_CASE("a step that does not divide the range stops before its end") {
-    CHECK(run("table x for x in [0, 1] step 0.4") == Lines{"  x    x", "  0    0", "0.4  0.4", "0.8  0.8"});
+    CHECK(run("table x for x in [0, 1] step 0.4") ==
+          Lines{"  x    x", "  0    0", "0.4  0.4", "0.8  0.8"});
     CHECK(run("table x for x in [0, pi] step 1").size() == 5);  // 0, 1, 2, 3 and the header
 }
 
@@ -103,12 +106,14 @@ TEST_CASE("a bare function name means the function of the range variable") {
     run(s, "f(x) = x^3 - x");
     CHECK(run(s, "table f, f' for x in [0, 2] step 1") ==
           Lines{"x  f(x)  f'(x)", "0     0     -1", "1     0      2", "2     6     11"});
-    CHECK(run(s, "table f(x), f''(x) for x in [0, 1] step 1") == Lines{"x  f(x)  f''(x)", "0     0       0", "1     0       6"});
+    CHECK(run(s, "table f(x), f''(x) for x in [0, 1] step 1") ==
+          Lines{"x  f(x)  f''(x)", "0     0       0", "1     0       6"});
     CHECK(run(s, "table sin, cos' for x in [0, 1] step 1") ==
-          Lines{"x             sin(x)             -sin(x)", "0                  0                   0",
+          Lines{"x             sin(x)             -sin(x)",
+                "0                  0                   0",
                 "1  0.841470984807897  -0.841470984807897"});
-    CHECK(run(s, "table exp for x in [0, 1] step 1") == Lines{"x            exp(x)", "0                 1",
-                                                              "1  2.71828182845905"});
+    CHECK(run(s, "table exp for x in [0, 1] step 1") ==
+          Lines{"x            exp(x)", "0                 1", "1  2.71828182845905"});
 }
 
 TEST_CASE("f' without parentheses is still an error outside table and plot") {
@@ -136,20 +141,23 @@ TEST_CASE("to FILE asks for CSV with a header row, undefined cells empty") {
     REQUIRE(c.requests.size() == 1);
     CHECK(c.requests[0].kind == Request::Kind::WriteFile);
     CHECK(c.requests[0].path == "t.csv");
-    CHECK(c.requests[0].content ==
-          "x,x^2,ln(x),\"atan2(x, 1)\"\n-1,1,,-0.785398163397448\n0,0,,0\n1,1,0,0.785398163397448\n");
+    CHECK(
+        c.requests[0].content ==
+        "x,x^2,ln(x),\"atan2(x, 1)\"\n-1,1,,-0.785398163397448\n0,0,,0\n1,1,0,0.785398163397448\n");
     // Fractions of x are written as decimals: CSV readers want numbers.
     Capture d;
     s.run("table x for x in [0, 1] with 4 points to u.csv", d);
     REQUIRE(d.requests.size() == 1);
-    CHECK(d.requests[0].content == "x,x\n0,0\n0.333333333333333,0.333333333333333\n"
-                                   "0.666666666666667,0.666666666666667\n1,1\n");
+    CHECK(d.requests[0].content ==
+          "x,x\n0,0\n0.333333333333333,0.333333333333333\n"
+          "0.666666666666667,0.666666666666667\n1,1\n");
 }
 
 TEST_CASE("a million points of a derivative, written as CSV, match evaluate()") {
     Session s;
     Capture c;
-    s.run("table d/dx sin(x)*exp(x)/(1 + x^2) for x in [-10, 10] with 1000001 points to big.csv", c);
+    s.run("table d/dx sin(x)*exp(x)/(1 + x^2) for x in [-10, 10] with 1000001 points to big.csv",
+          c);
     REQUIRE_FALSE(c.err.has_value());
     CHECK(c.lines == Lines{"wrote 1000001 rows to big.csv"});
     REQUIRE(c.requests.size() == 1);
@@ -182,15 +190,18 @@ TEST_CASE("bad ranges, spacings and expressions are errors that say why") {
         {"table x for x in [1, 0]", ErrorCode::Type, "the range [1, 0] runs backwards"},
         {"table x for x in [1, 1]", ErrorCode::Type, "the range [1, 1] is empty"},
         {"table x for x in [0, 1] step 0", ErrorCode::Type, "the step must be positive, not 0"},
-        {"table x for x in [0, 1] step -1/10", ErrorCode::Type, "the step must be positive, not -1/10"},
+        {"table x for x in [0, 1] step -1/10", ErrorCode::Type,
+         "the step must be positive, not -1/10"},
         {"table x for x in [0, 1] with 1 points", ErrorCode::Type, "at least 2"},
         {"table x for x in [0, 1] with 2.5 points", ErrorCode::Type, "whole number"},
-        {"table x for x in [0, y]", ErrorCode::Type, "the end of the range must be a number, but y has no value"},
+        {"table x for x in [0, y]", ErrorCode::Type,
+         "the end of the range must be a number, but y has no value"},
         {"table x for x in [ln(0), 1]", ErrorCode::Domain, "ln"},
         {"table x for x in [0, 10^400]", ErrorCode::Limit, "too large"},
         {"table x for x in [0, 1] step 1e-8", ErrorCode::Limit, "past the limit of 10,000,000"},
         {"table x for x in [-1e308, 1e308]", ErrorCode::Limit, "too wide"},
-        {"table x for x in [0, 1] with 20000000 points", ErrorCode::Limit, "past the limit of 10,000,000"},
+        {"table x for x in [0, 1] with 20000000 points", ErrorCode::Limit,
+         "past the limit of 10,000,000"},
         {"table x for x in [0, 1] with 2000000 points", ErrorCode::Limit, "to FILE.csv"},
         {"table x y for x in [0, 1]", ErrorCode::UnknownFunction, "y has no value"},
         {"table g(x) for x in [0, 1]", ErrorCode::UnknownFunction, "unknown function g"},
@@ -227,7 +238,8 @@ TEST_CASE("errors in an expression point at that expression") {
 
 TEST_CASE("grid points are exact rationals rounded once") {
     Range r;
-    r.var = std::string(1, 'x');  // not = "x": GCC 12 warns (-Wrestrict) there under ASan, a known false positive
+    r.var = std::string(
+        1, 'x');  // not = "x": GCC 12 warns (-Wrestrict) there under ASan, a known false positive
     r.lo = -1;
     r.hi = 1;
     r.lo_exact = Rational(-1);

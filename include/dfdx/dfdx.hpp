@@ -69,7 +69,8 @@ public:
     /// The value at `point` (each free variable given a value, as dfdx text: "2", "1/3",
     /// "pi/4"), with the decimal to `precision` significant digits (1 to 10000). Throws
     /// Error when a variable has no value or the point is outside the domain.
-    [[nodiscard]] Value evaluate(const std::map<std::string, std::string>& point, int precision = 15) const;
+    [[nodiscard]] Value evaluate(const std::map<std::string, std::string>& point,
+                                 int precision = 15) const;
 
     [[nodiscard]] std::string to_string(Format format = Format::Plain) const;
     /// The free variables, alphabetically.

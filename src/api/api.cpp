@@ -71,9 +71,9 @@ Expr read(std::string_view text) {
 
 dfdx::Format internal(Format f) {
     switch (f) {
-    case Format::Plain: return dfdx::Format::Plain;
-    case Format::Unicode: return dfdx::Format::Unicode;
-    case Format::Latex: return dfdx::Format::Latex;
+        case Format::Plain: return dfdx::Format::Plain;
+        case Format::Unicode: return dfdx::Format::Unicode;
+        case Format::Latex: return dfdx::Format::Latex;
     }
     return dfdx::Format::Plain;
 }
@@ -103,7 +103,8 @@ Expression::Expression(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 
 Expression::Expression(const Expression& other) {
     Lock lock(table_lock());
-    if (other.impl_) impl_ = std::make_unique<Impl>(*other.impl_);  // a moved-from one copies as empty
+    if (other.impl_)
+        impl_ = std::make_unique<Impl>(*other.impl_);  // a moved-from one copies as empty
 }
 
 Expression::Expression(Expression&& other) noexcept = default;
@@ -139,35 +140,41 @@ Expression Expression::derivative(std::string_view variable, int order) const {
     std::string var(variable);
     return translating(variable, [&] {
         check_variable(var, Environment{}, {});
-        return Expression(std::make_unique<Impl>(Impl{diff(impl_->e, var, static_cast<unsigned long long>(order))}));
+        return Expression(std::make_unique<Impl>(
+            Impl{diff(impl_->e, var, static_cast<unsigned long long>(order))}));
     });
 }
 
 Expression Expression::simplified() const {
     Lock lock(table_lock());
     if (!impl_) throw std::logic_error("dfdx: use of a moved-from Expression");
-    return translating("", [&] { return Expression(std::make_unique<Impl>(Impl{simplify(impl_->e)})); });
+    return translating(
+        "", [&] { return Expression(std::make_unique<Impl>(Impl{simplify(impl_->e)})); });
 }
 
 Expression Expression::substitute(const std::map<std::string, std::string>& values) const {
     Lock lock(table_lock());
     if (!impl_) throw std::logic_error("dfdx: use of a moved-from Expression");
     Bindings b = bindings(values);
-    return translating("", [&] { return Expression(std::make_unique<Impl>(Impl{dfdx::substitute(impl_->e, b)})); });
+    return translating("", [&] {
+        return Expression(std::make_unique<Impl>(Impl{dfdx::substitute(impl_->e, b)}));
+    });
 }
 
 Value Expression::evaluate(const std::map<std::string, std::string>& point, int precision) const {
     Lock lock(table_lock());
     if (!impl_) throw std::logic_error("dfdx: use of a moved-from Expression");
     if (precision < 1 || precision > max_precision) {
-        throw std::invalid_argument("dfdx: precision is 1 to " + std::to_string(max_precision) + " digits");
+        throw std::invalid_argument("dfdx: precision is 1 to " + std::to_string(max_precision) +
+                                    " digits");
     }
     Bindings b = bindings(point);
     return translating("", [&] {
         Expr v = dfdx::substitute(impl_->e, b);
         auto missing = free_symbols(v);
         if (!missing.empty()) {
-            throw dfdx::Error(ErrorCode::Type, "no value for " + missing[0] + " (give it in the point)");
+            throw dfdx::Error(ErrorCode::Type,
+                              "no value for " + missing[0] + " (give it in the point)");
         }
         // The session's rules for showing a value: exact when short, else the decimal.
         dfdx::Session shower;
@@ -205,12 +212,13 @@ public:
     void error(const dfdx::Error& e) override { out_.errors.push_back(public_error(e, text_)); }
     void request(const Request& r) override {
         switch (r.kind) {
-        case Request::Kind::Quit: out_.notes.push_back("quit: ignored by the library"); break;
-        case Request::Kind::Save:
-        case Request::Kind::Load:
-        case Request::Kind::WriteFile:
-            out_.notes.push_back("not done: the library writes and reads no files (" + r.path + ")");
-            break;
+            case Request::Kind::Quit: out_.notes.push_back("quit: ignored by the library"); break;
+            case Request::Kind::Save:
+            case Request::Kind::Load:
+            case Request::Kind::WriteFile:
+                out_.notes.push_back("not done: the library writes and reads no files (" + r.path +
+                                     ")");
+                break;
         }
     }
 
@@ -262,7 +270,8 @@ void Session::set_precision(int digits) {
     Lock lock(table_lock());
     if (!impl_) throw std::logic_error("dfdx: use of a moved-from Session");
     if (digits < 1 || digits > max_precision) {
-        throw std::invalid_argument("dfdx: precision is 1 to " + std::to_string(max_precision) + " digits");
+        throw std::invalid_argument("dfdx: precision is 1 to " + std::to_string(max_precision) +
+                                    " digits");
     }
     impl_->session.settings().precision = digits;
 }

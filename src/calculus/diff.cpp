@@ -36,7 +36,8 @@ private:
                 std::vector<Expr> terms;
                 for (std::size_t i = 0; i < e->args.size(); ++i) {
                     Expr d = (*this)(e->args[i]);
-                    if (!is_zero(d)) terms.push_back(e->coeffs[i] == 1 ? d : mul(num(e->coeffs[i]), d));
+                    if (!is_zero(d))
+                        terms.push_back(e->coeffs[i] == 1 ? d : mul(num(e->coeffs[i]), d));
                 }
                 return add(terms);
             }
@@ -158,9 +159,10 @@ Expr diff(const Expr& e, const std::string& var, unsigned long long n) {
         if (k >= 1 && nodes_built() - built_before > max_derivative_nodes) {
             if (bound == 0) bound = std::max(max_derivative_nodes, 16 * dag_size(e));
             if (std::size_t size = dag_size(cur); size > bound) {
-                throw Error(ErrorCode::Limit, "the derivative of order " + std::to_string(k + 1) + " has " +
-                                                  std::to_string(size) + " distinct nodes, past the limit of " +
-                                                  std::to_string(bound) + " for repeated derivatives");
+                throw Error(ErrorCode::Limit,
+                            "the derivative of order " + std::to_string(k + 1) + " has " +
+                                std::to_string(size) + " distinct nodes, past the limit of " +
+                                std::to_string(bound) + " for repeated derivatives");
             }
         }
     }

@@ -30,7 +30,8 @@ std::optional<Rational> falling_factorial(unsigned long k, unsigned long long n)
 
 // d^n/dvar^n var^k for a non-negative integer k.
 std::optional<Expr> monomial(const Expr& base, const Expr& exponent, unsigned long long n) {
-    if (!is_number(exponent) || exponent->num < 0 || exponent->num.get_den() != 1) return std::nullopt;
+    if (!is_number(exponent) || exponent->num < 0 || exponent->num.get_den() != 1)
+        return std::nullopt;
     mpz_class k = exponent->num.get_num();
     if (!k.fits_ulong_p()) return std::nullopt;
     if (k < static_cast<unsigned long>(std::min<unsigned long long>(n, ~0ul))) return num(0);
@@ -53,8 +54,10 @@ std::optional<Rational> slope(const Expr& u, const std::string& var) {
     if (u.kind() != Kind::Add) return std::nullopt;
     Rational a(0);
     for (std::size_t i = 0; i < u->args.size(); ++i) {
-        if (is_var(u->args[i])) a += u->coeffs[i];
-        else if (has_symbol(u->args[i], var)) return std::nullopt;
+        if (is_var(u->args[i]))
+            a += u->coeffs[i];
+        else if (has_symbol(u->args[i], var))
+            return std::nullopt;
     }
     return a;
 }
@@ -62,7 +65,8 @@ std::optional<Rational> slope(const Expr& u, const std::string& var) {
 // exp, sin, cos of a*var + b with a rational a.
 std::optional<Expr> periodic(const Expr& e, const std::string& var, unsigned long long n) {
     const std::string_view name = function_info(e->id).name;
-    if (e->args.size() != 1 || (name != "exp" && name != "sin" && name != "cos")) return std::nullopt;
+    if (e->args.size() != 1 || (name != "exp" && name != "sin" && name != "cos"))
+        return std::nullopt;
     const Expr& u = e->args[0];
     const std::optional<Rational> a = slope(u, var);
     if (!a || *a == 0) return std::nullopt;
@@ -78,8 +82,10 @@ std::optional<Expr> periodic(const Expr& e, const std::string& var, unsigned lon
 
 }  // namespace
 
-std::optional<Expr> closed_nth_derivative(const Expr& e, const std::string& var, unsigned long long n) {
-    if (!has_symbol(e, var)) return has_unknown_calls(e) ? std::nullopt : std::optional<Expr>(num(0));
+std::optional<Expr> closed_nth_derivative(const Expr& e, const std::string& var,
+                                          unsigned long long n) {
+    if (!has_symbol(e, var))
+        return has_unknown_calls(e) ? std::nullopt : std::optional<Expr>(num(0));
     switch (e.kind()) {
         case Kind::Symbol: return num(n == 1 ? 1 : 0);
         case Kind::Add: {

@@ -23,7 +23,7 @@ Api* load() {
     }
     if (!lib) return nullptr;
     bool ok = true;
-#define DFDX_FLINT_FIND(name)                                                   \
+#define DFDX_FLINT_FIND(name)                                               \
     table.name = reinterpret_cast<decltype(table.name)>(dlsym(lib, #name)); \
     ok = ok && table.name != nullptr;
     DFDX_FLINT_FUNCTIONS(DFDX_FLINT_FIND)

@@ -14,13 +14,31 @@
 
 namespace dfdx::flint {
 
-#define DFDX_FLINT_FUNCTIONS(X)                                                              \
-    X(fmpq_mpoly_ctx_init) X(fmpq_mpoly_ctx_clear) X(fmpq_mpoly_init) X(fmpq_mpoly_clear)     \
-    X(fmpq_mpoly_set) X(fmpq_mpoly_add) X(fmpq_mpoly_sub) X(fmpq_mpoly_mul) X(fmpq_mpoly_pow_ui) \
-    X(fmpq_mpoly_divides) X(fmpq_mpoly_gcd) X(fmpq_mpoly_set_fmpq) X(fmpq_mpoly_push_term_fmpq_ui) \
-    X(fmpq_mpoly_reduce) X(fmpq_mpoly_get_term_coeff_fmpq) X(fmpq_mpoly_get_term_exp_ui)       \
-    X(fmpq_mpoly_factor_init) X(fmpq_mpoly_factor_clear) X(fmpq_mpoly_factor) X(_fmpz_demote)  \
-    X(fmpz_set_mpz) X(fmpz_get_mpz)
+// clang-format off
+#define DFDX_FLINT_FUNCTIONS(X) \
+    X(fmpq_mpoly_ctx_init) \
+    X(fmpq_mpoly_ctx_clear) \
+    X(fmpq_mpoly_init) \
+    X(fmpq_mpoly_clear) \
+    X(fmpq_mpoly_set) \
+    X(fmpq_mpoly_add) \
+    X(fmpq_mpoly_sub) \
+    X(fmpq_mpoly_mul) \
+    X(fmpq_mpoly_pow_ui) \
+    X(fmpq_mpoly_divides) \
+    X(fmpq_mpoly_gcd) \
+    X(fmpq_mpoly_set_fmpq) \
+    X(fmpq_mpoly_push_term_fmpq_ui) \
+    X(fmpq_mpoly_reduce) \
+    X(fmpq_mpoly_get_term_coeff_fmpq) \
+    X(fmpq_mpoly_get_term_exp_ui) \
+    X(fmpq_mpoly_factor_init) \
+    X(fmpq_mpoly_factor_clear) \
+    X(fmpq_mpoly_factor) \
+    X(_fmpz_demote) \
+    X(fmpz_set_mpz) \
+    X(fmpz_get_mpz)
+// clang-format on
 
 /// The FLINT functions dfdx uses, as pointers into the library loaded at run time.
 struct Api {

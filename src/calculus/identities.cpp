@@ -6,9 +6,9 @@
 #include <array>
 #include <optional>
 
+#include "calculus/simplify.hpp"
 #include "expr/construct.hpp"
 #include "expr/error.hpp"
-#include "calculus/simplify.hpp"
 #include "expr/functions.hpp"
 #include "expr/rewriter.hpp"
 
@@ -34,8 +34,10 @@ struct Quotient {
     const char* bottom;
     const char* result;
 };
-constexpr Quotient kQuotients[] = {
-    {"sin", "cos", "tan"}, {"cos", "sin", "cot"}, {"sinh", "cosh", "tanh"}, {"cosh", "sinh", "coth"}};
+constexpr Quotient kQuotients[] = {{"sin", "cos", "tan"},
+                                   {"cos", "sin", "cot"},
+                                   {"sinh", "cosh", "tanh"},
+                                   {"cosh", "sinh", "coth"}};
 
 // One rewrite of the factors of a product; false when none applies.
 bool product_step(std::vector<Expr>& factors) {
@@ -77,7 +79,8 @@ bool product_step(std::vector<Expr>& factors) {
 // 2*sin(u)*cos(u) = sin(2*u) and 2*sinh(u)*cosh(u) = sinh(2*u), when the coefficient is
 // even: one pair of factors (of any positive powers) made one call; false when none.
 bool double_angle_step(std::vector<Expr>& factors, Rational& c) {
-    static constexpr std::array<std::array<const char*, 2>, 2> kPairs2{{{"sin", "cos"}, {"sinh", "cosh"}}};
+    static constexpr std::array<std::array<const char*, 2>, 2> kPairs2{
+        {{"sin", "cos"}, {"sinh", "cosh"}}};
     if (c.get_num() % 2 != 0) return false;
     for (const auto& [f, g] : kPairs2) {
         for (std::size_t i = 0; i < factors.size(); ++i) {
@@ -227,12 +230,19 @@ struct Pair {
     int sign;
     bool doubled = false;  ///< result(2*u), not squared: cos(u)^2 - sin(u)^2 = cos(2*u)
 };
-constexpr Pair kPairs[] = {
-    {"sin", "cos", 1, "", 1},       {"cosh", "sinh", -1, "", 1},   {"tan", "", 1, "sec", 1},
-    {"cot", "", 1, "csc", 1},       {"tanh", "", -1, "sech", -1},  {"coth", "", -1, "csch", 1},
-    {"sin", "", -1, "cos", -1},     {"cos", "", -1, "sin", -1},    {"sinh", "", 1, "cosh", 1},
-    {"cosh", "", -1, "sinh", 1},   {"cos", "sin", -1, "cos", 1, true},
-    {"sin", "cos", -1, "cos", -1, true}, {"cosh", "sinh", 1, "cosh", 1, true}};
+constexpr Pair kPairs[] = {{"sin", "cos", 1, "", 1},
+                           {"cosh", "sinh", -1, "", 1},
+                           {"tan", "", 1, "sec", 1},
+                           {"cot", "", 1, "csc", 1},
+                           {"tanh", "", -1, "sech", -1},
+                           {"coth", "", -1, "csch", 1},
+                           {"sin", "", -1, "cos", -1},
+                           {"cos", "", -1, "sin", -1},
+                           {"sinh", "", 1, "cosh", 1},
+                           {"cosh", "", -1, "sinh", 1},
+                           {"cos", "sin", -1, "cos", 1, true},
+                           {"sin", "cos", -1, "cos", -1, true},
+                           {"cosh", "sinh", 1, "cosh", 1, true}};
 
 // One Pythagorean pair of terms made one term; false when there is none.
 bool sum_step(std::vector<std::pair<Expr, Rational>>& terms) {
@@ -270,7 +280,8 @@ bool sum_step(std::vector<std::pair<Expr, Rational>>& terms) {
 
 Expr sum_rules(const Expr& e) {
     std::vector<std::pair<Expr, Rational>> terms;
-    Rational c = for_each_term(e, [&](const Expr& t, const Rational& k) { terms.emplace_back(t, k); });
+    Rational c =
+        for_each_term(e, [&](const Expr& t, const Rational& k) { terms.emplace_back(t, k); });
     if (c != 0) terms.emplace_back(num(1), c);
     if (terms.size() > 40) return e;
     bool changed = false;
@@ -301,11 +312,14 @@ Expr reciprocals(const Expr& e) {
                 if (reciprocal_rule(factors, x->num)) return mul(mul(factors), num(x->num));
                 std::vector<Expr> args;
                 for (const Expr& a : x->args) {
-                    args.push_back(a.kind() == Kind::Pow ? rebuild(a, {self(a->args[0]), self(a->args[1])}) : self(a));
+                    args.push_back(a.kind() == Kind::Pow
+                                       ? rebuild(a, {self(a->args[0]), self(a->args[1])})
+                                       : self(a));
                 }
                 return rebuild(x, std::move(args));
             }
-            case Kind::Pow: return reciprocal_rule(factors, Rational(1)) ? factors[0] : self.children(x);
+            case Kind::Pow:
+                return reciprocal_rule(factors, Rational(1)) ? factors[0] : self.children(x);
             default: return self.children(x);
         }
     };

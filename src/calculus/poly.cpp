@@ -5,8 +5,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "expr/construct.hpp"
 #include "calculus/flint_api.hpp"
+#include "expr/construct.hpp"
 
 namespace dfdx {
 
@@ -78,7 +78,8 @@ private:
     }
 
     void atom(const Expr& e) {
-        if (atoms_.emplace(e.get(), static_cast<long>(gens_.size())).second) gens_.push_back({e, Expr(), 0});
+        if (atoms_.emplace(e.get(), static_cast<long>(gens_.size())).second)
+            gens_.push_back({e, Expr(), 0});
         check();
     }
 
@@ -99,7 +100,8 @@ struct Frac {
 
 class Bridge {
 public:
-    Bridge(const Api& f, Generators g) : f_(f), g_(std::move(g)), ctx_(f, static_cast<long>(g_.list().size())) {}
+    Bridge(const Api& f, Generators g)
+        : f_(f), g_(std::move(g)), ctx_(f, static_cast<long>(g_.list().size())) {}
 
     Frac convert(const Expr& e);
     void cancel(Frac& q);
@@ -162,7 +164,8 @@ public:
     Generators g_;
     Ctx ctx_;
     std::vector<Expr> converted_keys_;  ///< the keys of converted_, kept alive
-    std::unordered_map<const Node*, Frac> converted_;  ///< convert's results; after ctx_, freed before it
+    std::unordered_map<const Node*, Frac>
+        converted_;  ///< convert's results; after ctx_, freed before it
 };
 
 std::vector<std::pair<Rational, std::vector<ulong>>> Bridge::terms(const Poly& p) const {
@@ -182,7 +185,8 @@ Poly Bridge::from_terms(const std::vector<std::pair<Rational, std::vector<ulong>
     for (const auto& [c, exps] : ts) {
         Poly t(ctx_);
         Q q(f_, c);
-        f_.fmpq_mpoly_push_term_fmpq_ui(t.get(), q.get(), const_cast<ulong*>(exps.data()), ctx_.get());
+        f_.fmpq_mpoly_push_term_fmpq_ui(t.get(), q.get(), const_cast<ulong*>(exps.data()),
+                                        ctx_.get());
         f_.fmpq_mpoly_reduce(t.get(), ctx_.get());
         f_.fmpq_mpoly_add(p.get(), p.get(), t.get(), ctx_.get());
     }
@@ -276,7 +280,8 @@ void Bridge::reduce_roots(Frac& q) {
         if (gens[i].root == 0) continue;
         Frac u = convert(gens[i].base);
         auto den_terms = terms(u.den);
-        if (den_terms.size() != 1 || den_terms[0].second != std::vector<ulong>(gens.size(), 0)) continue;
+        if (den_terms.size() != 1 || den_terms[0].second != std::vector<ulong>(gens.size(), 0))
+            continue;
         Poly base = mul(u.num, constant(Rational(1) / den_terms[0].first));
         auto root = static_cast<ulong>(gens[i].root);
         Poly out = constant(Rational(0));
@@ -326,7 +331,8 @@ Expr Bridge::to_expr(const Poly& p) const {
             if (exps[i] == 0) continue;
             const Gen& g = gens[i];
             auto k = static_cast<long>(exps[i]);
-            factors.push_back(g.root ? dfdx::pow(g.base, num(Rational(k) / Rational(g.root))) : dfdx::pow(g.atom, num(k)));
+            factors.push_back(g.root ? dfdx::pow(g.base, num(Rational(k) / Rational(g.root)))
+                                     : dfdx::pow(g.atom, num(k)));
         }
         out.push_back(dfdx::mul(factors));
     }
@@ -336,7 +342,9 @@ Expr Bridge::to_expr(const Poly& p) const {
 std::optional<Factored> Bridge::factor(const Poly& p) {
     if (p.length() > poly_max_factor_terms || p.is_zero()) return std::nullopt;
     for (const auto& [c, exps] : terms(p)) {
-        if (std::accumulate(exps.begin(), exps.end(), 0UL) > static_cast<ulong>(poly_max_factor_degree)) return std::nullopt;
+        if (std::accumulate(exps.begin(), exps.end(), 0UL) >
+            static_cast<ulong>(poly_max_factor_degree))
+            return std::nullopt;
     }
     fmpq_mpoly_factor_t fac;
     f_.fmpq_mpoly_factor_init(fac, ctx_.get());
@@ -356,7 +364,10 @@ std::optional<Factored> Bridge::factor(const Poly& p) {
             fi = mul(fi, constant(Rational(1) / c));
             long ex = e.get_si();
             auto cp = pow_integer(c, ex);
-            if (!cp) ok = false; else out.content *= *cp;
+            if (!cp)
+                ok = false;
+            else
+                out.content *= *cp;
             out.factors.emplace_back(to_expr(fi), ex);
         }
     }

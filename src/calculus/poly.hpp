@@ -13,11 +13,11 @@
 namespace dfdx {
 
 /// Sizes past which the bridge declines (returns nullopt) rather than risk a long wait.
-inline constexpr std::size_t poly_max_generators = 24;   ///< distinct generators
-inline constexpr long poly_max_terms = 400;               ///< terms of any polynomial built
-inline constexpr long poly_max_power = 24;                ///< integer power of a sum expanded
-inline constexpr long poly_max_factor_terms = 60;         ///< longest polynomial factored
-inline constexpr long poly_max_factor_degree = 24;        ///< highest total degree factored
+inline constexpr std::size_t poly_max_generators = 24;  ///< distinct generators
+inline constexpr long poly_max_terms = 400;             ///< terms of any polynomial built
+inline constexpr long poly_max_power = 24;              ///< integer power of a sum expanded
+inline constexpr long poly_max_factor_terms = 60;       ///< longest polynomial factored
+inline constexpr long poly_max_factor_degree = 24;      ///< highest total degree factored
 
 /// A polynomial as content * product of factor^exponent, each factor with integer
 /// coefficients, content 1 and a positive leading coefficient.

@@ -17,7 +17,8 @@ std::vector<Expr> summands(const Expr& e) {
         return out;
     }
     // The terms with long sums nested in e opened; the constant first.
-    Rational constant = for_each_term(e, [&](const Expr& rest, const Rational& c) { out.push_back(mul(num(c), rest)); });
+    Rational constant = for_each_term(
+        e, [&](const Expr& rest, const Rational& c) { out.push_back(mul(num(c), rest)); });
     if (constant != 0) out.insert(out.begin(), num(constant));
     return out;
 }
@@ -26,8 +27,8 @@ std::vector<Expr> summands(const Expr& e) {
 std::vector<Expr> distribute(const std::vector<Expr>& terms, const Expr& factor) {
     std::vector<Expr> parts = summands(factor);
     if (terms.size() * parts.size() > max_expand_terms) {
-        throw Error(ErrorCode::Limit, "expansion past the limit of " + std::to_string(max_expand_terms) +
-                                          " terms");
+        throw Error(ErrorCode::Limit,
+                    "expansion past the limit of " + std::to_string(max_expand_terms) + " terms");
     }
     std::vector<Expr> out;
     out.reserve(terms.size() * parts.size());
@@ -74,7 +75,9 @@ private:
         if (!count || *count > 10000) {
             throw Error(ErrorCode::Limit, "expansion of a power past the limit of exponent 10000");
         }
-        Expr s = *count == 1 ? f->args[0] : multinomial(summands(f->args[0]), static_cast<unsigned long>(*count));
+        Expr s = *count == 1
+                     ? f->args[0]
+                     : multinomial(summands(f->args[0]), static_cast<unsigned long>(*count));
         return n < 0 ? pow(s, num(-1)) : s;
     }
 
@@ -86,12 +89,14 @@ private:
         mpz_class count;
         mpz_bin_uiui(count.get_mpz_t(), n + m - 1, m - 1);
         if (count > max_expand_terms) {
-            throw Error(ErrorCode::Limit, "expansion past the limit of " + std::to_string(max_expand_terms) +
-                                              " terms");
+            throw Error(ErrorCode::Limit, "expansion past the limit of " +
+                                              std::to_string(max_expand_terms) + " terms");
         }
-        std::vector<std::vector<Expr>> powers(m, std::vector<Expr>{num(1)});  // powers[i][k] = p_i^k
+        std::vector<std::vector<Expr>> powers(m,
+                                              std::vector<Expr>{num(1)});  // powers[i][k] = p_i^k
         for (std::size_t i = 0; i < m; ++i) {
-            for (unsigned long k = 1; k <= n; ++k) powers[i].push_back(pow(parts[i], num(static_cast<long>(k))));
+            for (unsigned long k = 1; k <= n; ++k)
+                powers[i].push_back(pow(parts[i], num(static_cast<long>(k))));
         }
         std::vector<Expr> terms;
         // m <= 633 here, since the count is at least m(m+1)/2 for n >= 2: the recursion is shallow.

@@ -4,8 +4,8 @@
 #include <algorithm>
 #include <unordered_set>
 
-#include "expr/construct.hpp"
 #include "calculus/diff.hpp"
+#include "expr/construct.hpp"
 #include "expr/rewriter.hpp"
 
 namespace dfdx {
@@ -86,7 +86,8 @@ std::vector<std::string> call_order(const Expr& e, const FunctionBodies& bodies)
 }
 
 // e with its calls replaced by the bodies in `inlined` (bodies whose calls are inlined).
-Expr inline_with(const Expr& e, const FunctionBodies& bodies, const std::map<std::string, Expr>& inlined) {
+Expr inline_with(const Expr& e, const FunctionBodies& bodies,
+                 const std::map<std::string, Expr>& inlined) {
     auto leaf = [&](const Expr& x, auto& self) -> Expr {
         Expr y = self.children(x);
         if (y.kind() != Kind::Apply && y.kind() != Kind::Deriv) return y;

@@ -4,15 +4,15 @@
 #include <algorithm>
 #include <string>
 #include <tuple>
-#include <utility>
 #include <unordered_map>
+#include <utility>
 
+#include "calculus/identities.hpp"
+#include "calculus/poly.hpp"
+#include "calculus/simplify.hpp"
 #include "expr/construct.hpp"
 #include "expr/error.hpp"
-#include "calculus/poly.hpp"
 #include "print/print.hpp"
-#include "calculus/simplify.hpp"
-#include "calculus/identities.hpp"
 
 namespace dfdx {
 
@@ -46,7 +46,8 @@ std::size_t ops(const Expr& e) {
         }
         case Kind::Mul: {
             const Rational& c = e->num;
-            std::size_t top = c.get_num() != 1 && c.get_num() != -1, bottom = c.get_den() != 1, sum = c < 0;
+            std::size_t top = c.get_num() != 1 && c.get_num() != -1, bottom = c.get_den() != 1,
+                        sum = c < 0;
             for (const Expr& f : e->args) {
                 bool below = false;
                 sum += factor_ops(f, below);
@@ -100,7 +101,8 @@ bool partly_factored(const Expr& e) {
 std::tuple<std::size_t, std::size_t, std::size_t> cost(const Expr& e) {
     std::string text = print(e);
     std::size_t minus = 0;
-    for (std::size_t at = text.find("(-"); at != std::string::npos; at = text.find("(-", at + 1)) ++minus;
+    for (std::size_t at = text.find("(-"); at != std::string::npos; at = text.find("(-", at + 1))
+        ++minus;
     return {text.size(), ops(e) + (partly_factored(e) ? 1 : 0), minus};
 }
 
@@ -130,7 +132,8 @@ std::vector<Expr> products(const Factored& f) {
 std::vector<Expr> common_factor_forms(const Expr& e) {
     if (e.kind() != Kind::Add) return {};
     std::vector<std::pair<Expr, Rational>> terms;
-    Rational c = for_each_term(e, [&](const Expr& t, const Rational& k) { terms.emplace_back(t, k); });
+    Rational c =
+        for_each_term(e, [&](const Expr& t, const Rational& k) { terms.emplace_back(t, k); });
     if (c != 0 || terms.size() < 2) return {};
     std::vector<std::pair<Expr, Rational>> common;  // base, least exponent
     auto powers = [](const Expr& t) {
@@ -232,13 +235,15 @@ private:
             const Expr& k = split_power(f).second;
             return is_number(k) && k->num < 0;
         };
-        return t.kind() == Kind::Mul ? std::any_of(t->args.begin(), t->args.end(), below) : below(t);
+        return t.kind() == Kind::Mul ? std::any_of(t->args.begin(), t->args.end(), below)
+                                     : below(t);
     }
 
     bool has_functions(const Expr& e) {
         if (auto it = functions_.find(e.get()); it != functions_.end()) return it->second;
         bool r = e.kind() == Kind::Func || e.kind() == Kind::Apply || e.kind() == Kind::Deriv ||
-                 std::any_of(e->args.begin(), e->args.end(), [&](const Expr& a) { return has_functions(a); });
+                 std::any_of(e->args.begin(), e->args.end(),
+                             [&](const Expr& a) { return has_functions(a); });
         functions_.emplace(e.get(), r);
         keep_.push_back(e);  // the key stays alive: a freed node's address may come back
         return r;
@@ -358,7 +363,7 @@ private:
     std::unordered_map<const Node*, Expr> memo_;   ///< run's results
     std::unordered_map<const Node*, Expr> inner_;  ///< inner's results
     std::unordered_map<const Node*, bool> needs_, functions_;
-    std::vector<Expr> keep_;                       ///< the keys of the maps, kept alive
+    std::vector<Expr> keep_;  ///< the keys of the maps, kept alive
 };
 
 }  // namespace

@@ -51,12 +51,14 @@ Location locate(std::string_view chunk, std::size_t first_line, Span span) {
     while (from > 0 && continuation_byte(text[from])) --from;
     std::size_t to = std::min(text.size(), offset + 80);
     while (to < text.size() && continuation_byte(text[to])) ++to;
-    loc.text = (from > 0 ? "..." : "") + printable(text.substr(from, to - from)) + (to < text.size() ? "..." : "");
+    loc.text = (from > 0 ? "..." : "") + printable(text.substr(from, to - from)) +
+               (to < text.size() ? "..." : "");
     loc.caret = (from > 0 ? 3 : 0) + count_chars(text.substr(from, offset - from)) + 1;
     return loc;
 }
 
-std::string render_error(const std::string& name, const Location& where, const Error& e, bool color) {
+std::string render_error(const std::string& name, const Location& where, const Error& e,
+                         bool color) {
     const char* red = color ? "\033[1;31m" : "";
     const char* bold = color ? "\033[1m" : "";
     const char* green = color ? "\033[1;32m" : "";
@@ -68,7 +70,8 @@ std::string render_error(const std::string& name, const Location& where, const E
     }
     out += std::string(red) + "error:" + reset + " " + bold + e.what() + reset + "\n";
     out += "  " + where.text + "\n";
-    out += "  " + std::string(where.caret > 0 ? where.caret - 1 : 0, ' ') + green + "^" + reset + "\n";
+    out +=
+        "  " + std::string(where.caret > 0 ? where.caret - 1 : 0, ' ') + green + "^" + reset + "\n";
     return out;
 }
 

@@ -21,7 +21,8 @@ Location locate(std::string_view chunk, std::size_t first_line, Span span);
 
 /// The full message: "NAME:LINE:COL: error: MESSAGE\n  LINE\n  ^\n". `name` may be empty
 /// (interactive), then the prefix is just "error: ".
-std::string render_error(const std::string& name, const Location& where, const Error& e, bool color);
+std::string render_error(const std::string& name, const Location& where, const Error& e,
+                         bool color);
 std::string render_note(const std::string& text, bool color);
 
 }  // namespace dfdx::cli

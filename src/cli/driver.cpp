@@ -4,19 +4,19 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
-#include <cerrno>
 #include <cstdlib>
 #include <cstring>
 #include <iostream>
 
 #include "cli/diagnostics.hpp"
-#include "text/lexer.hpp"
 #include "cli/files.hpp"
 #include "cli/interrupt.hpp"
 #include "cli/line_reader.hpp"
 #include "cli/line_source.hpp"
+#include "text/lexer.hpp"
 
 #ifndef DFDX_VERSION
 #define DFDX_VERSION "0.1.0"
@@ -51,16 +51,20 @@ int Driver::run() {
     // -e statements and files in command-line order (dfdx defs.dfdx -e 'f(2)')
     for (const Input& input : options_.inputs) {
         if (!keep_going()) break;
-        if (input.statement) run_chunk(input.text, "<-e>", 1);
-        else run_file(input.text);
+        if (input.statement)
+            run_chunk(input.text, "<-e>", 1);
+        else
+            run_file(input.text);
     }
     bool stdin_tty = isatty(STDIN_FILENO) != 0;
     bool go_interactive = options_.interactive ||
                           (options_.statements.empty() && options_.files.empty() && stdin_tty);
     if (!options_.interactive_file.empty() && keep_going()) run_file(options_.interactive_file);
     if (go_interactive && !quit_) {
-        if (stdin_tty) interactive();
-        else run_stream(STDIN_FILENO, "<stdin>");  // -i FILE with a pipe: go on as a script
+        if (stdin_tty)
+            interactive();
+        else
+            run_stream(STDIN_FILENO, "<stdin>");  // -i FILE with a pipe: go on as a script
     } else if (options_.statements.empty() && options_.files.empty() && !stdin_tty) {
         run_stream(STDIN_FILENO, "<stdin>");
     }
@@ -110,9 +114,10 @@ bool Driver::run_stream(int fd, const std::string& name) {
         joiner.add(line);
         const bool more = joiner.unfinished() && status == LineSource::Status::Line;
         if (limit > 0 && line_no > first && !joiner.discarding() && steady_ns() - started > limit) {
-            run_error(joiner.text(), name, first, joiner.text(),
-                      Error(ErrorCode::Timeout, "timed out (--timeout) while joining the lines of the statement",
-                            {0, 0}));
+            run_error(
+                joiner.text(), name, first, joiner.text(),
+                Error(ErrorCode::Timeout,
+                      "timed out (--timeout) while joining the lines of the statement", {0, 0}));
             joiner.discard();  // skipped to its end, which may be far
         }
         if (more) continue;
@@ -125,11 +130,13 @@ bool Driver::run_stream(int fd, const std::string& name) {
         }
     }
     if (!source.error().empty()) fail_io("cannot read " + name + ": " + source.error());
-    if (!joiner.empty() && !joiner.discarding() && keep_going()) finish_unfinished(joiner, name, first);
+    if (!joiner.empty() && !joiner.discarding() && keep_going())
+        finish_unfinished(joiner, name, first);
     return !failed_;
 }
 
-void Driver::finish_unfinished(const StatementJoiner& joiner, const std::string& name, std::size_t first) {
+void Driver::finish_unfinished(const StatementJoiner& joiner, const std::string& name,
+                               std::size_t first) {
     const std::string& chunk = joiner.text();
     if (joiner.brackets_open()) {
         run_chunk(chunk, name, first);  // the parser reports the open bracket
@@ -137,13 +144,14 @@ void Driver::finish_unfinished(const StatementJoiner& joiner, const std::string&
     }
     std::size_t end = chunk.find_last_not_of("\n \t\r");
     std::size_t cut = end == std::string::npos ? 0 : end + 1;
-    run_error(chunk, name, first, std::string_view(chunk).substr(0, cut),
-              Error(ErrorCode::Parse, "unfinished statement: the input ends after a line ending in '\\'",
-                    {end == std::string::npos ? 0 : end, chunk.size()}));
+    run_error(
+        chunk, name, first, std::string_view(chunk).substr(0, cut),
+        Error(ErrorCode::Parse, "unfinished statement: the input ends after a line ending in '\\'",
+              {end == std::string::npos ? 0 : end, chunk.size()}));
 }
 
-void Driver::run_error(std::string_view chunk, const std::string& name, std::size_t first, std::string_view shown,
-                       const Error& e) {
+void Driver::run_error(std::string_view chunk, const std::string& name, std::size_t first,
+                       std::string_view shown, const Error& e) {
     chunk_ = chunk;
     name_ = name;
     first_line_ = first;
@@ -197,8 +205,10 @@ void Driver::result(const std::string& line) {
 void Driver::value(const Shown& shown) {
     if (!json()) return result(shown.text);
     JsonStatement& out = statements_.back().out;
-    if (out.shown) out.lines.push_back(shown.text);  // a second result: both become lines
-    else out.shown = shown;
+    if (out.shown)
+        out.lines.push_back(shown.text);  // a second result: both become lines
+    else
+        out.shown = shown;
 }
 
 void Driver::note(const std::string& text) {
@@ -224,7 +234,8 @@ void Driver::error(const Error& e) {
     ++failures_;
     stopped_ = true;
     std::cout.flush();
-    if (interactive_mode_ && e.code() == ErrorCode::Interrupted) std::cerr << '\n';  // after the echoed ^C
+    if (interactive_mode_ && e.code() == ErrorCode::Interrupted)
+        std::cerr << '\n';  // after the echoed ^C
     Location where = locate(chunk_, first_line_, e.span());
     if (json()) {  // on stdout, in the statement's object, with the text format's line and column
         std::string file = interactive_mode_ ? std::string() : name_;
@@ -256,7 +267,8 @@ void Driver::request(const Request& r) {
             if (!write_file_atomically(r.path, r.content, why)) {
                 throw Error(ErrorCode::Io, "cannot write " + r.path + ": " + why);
             }
-            if (r.kind == Request::Kind::Save && interactive_mode_) note("saved the session to " + r.path);
+            if (r.kind == Request::Kind::Save && interactive_mode_)
+                note("saved the session to " + r.path);
             return;
         }
         case Request::Kind::Load: load(r.path); return;
@@ -265,11 +277,14 @@ void Driver::request(const Request& r) {
 
 void Driver::load(const std::string& path) {
     if (load_depth_ >= kMaxLoadDepth) {
-        throw Error(ErrorCode::Limit, "load nested deeper than " + std::to_string(kMaxLoadDepth) + " files");
+        throw Error(ErrorCode::Limit,
+                    "load nested deeper than " + std::to_string(kMaxLoadDepth) + " files");
     }
     std::string why = unreadable(path);
     int fd = why.empty() ? open(path.c_str(), O_RDONLY | O_CLOEXEC) : -1;
-    if (fd < 0) throw Error(ErrorCode::Io, "cannot read " + path + ": " + (why.empty() ? std::strerror(errno) : why));
+    if (fd < 0)
+        throw Error(ErrorCode::Io,
+                    "cannot read " + path + ": " + (why.empty() ? std::strerror(errno) : why));
     // Save where we are: the loaded file's errors name that file.
     std::string_view chunk = chunk_;
     std::string name = name_;
@@ -304,10 +319,12 @@ void Driver::interactive() {
     bool color_prompt = want_color(options_.color, fileno(terminal));
     if (!options_.quiet && tty_out) {
         if (color_prompt) {
-            std::cout << "\033[1mdfdx " DFDX_VERSION "\033[0m: symbolic derivatives. Type \033[1mhelp\033[0m"
+            std::cout << "\033[1mdfdx " DFDX_VERSION
+                         "\033[0m: symbolic derivatives. Type \033[1mhelp\033[0m"
                          " for the commands, TAB to complete, Ctrl-D to leave.\n";
         } else {
-            std::cout << "dfdx " DFDX_VERSION ": symbolic derivatives. Type help for the commands, TAB to complete,"
+            std::cout << "dfdx " DFDX_VERSION
+                         ": symbolic derivatives. Type help for the commands, TAB to complete,"
                          " Ctrl-D to leave.\n";
         }
     }

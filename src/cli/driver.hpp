@@ -5,10 +5,10 @@
 #include <string>
 #include <vector>
 
-#include "session/session.hpp"
 #include "cli/json_output.hpp"
 #include "cli/line_source.hpp"
 #include "cli/options.hpp"
+#include "session/session.hpp"
 
 namespace dfdx::cli {
 
@@ -34,10 +34,11 @@ private:
     bool run_stream(int fd, const std::string& name);
     void run_chunk(std::string_view chunk, const std::string& name, std::size_t first_line);
     /// A statement that ends in an error of the driver's own (no session run).
-    void run_error(std::string_view chunk, const std::string& name, std::size_t first, std::string_view shown,
-                   const Error& e);
+    void run_error(std::string_view chunk, const std::string& name, std::size_t first,
+                   std::string_view shown, const Error& e);
     /// The input ended inside a statement: an open bracket or a trailing `\`.
-    void finish_unfinished(const StatementJoiner& joiner, const std::string& name, std::size_t first);
+    void finish_unfinished(const StatementJoiner& joiner, const std::string& name,
+                           std::size_t first);
     void interactive();
     bool run_file(const std::string& path);
     /// `load FILE`: runs the file as a script; its errors name it.

@@ -16,8 +16,8 @@
 #include <readline/history.h>
 #include <readline/readline.h>
 
-#include "session/completion.hpp"
 #include "cli/interrupt.hpp"
+#include "session/completion.hpp"
 
 namespace dfdx::cli {
 
@@ -49,7 +49,8 @@ char* word_break_hook() {
     if (c.start > 0) {
         char before = line[c.start - 1];
         bool ascii = (static_cast<unsigned char>(before) & 0x80) == 0;
-        if (ascii && word.find(before) == std::string_view::npos && breaks.find(before) == std::string::npos) {
+        if (ascii && word.find(before) == std::string_view::npos &&
+            breaks.find(before) == std::string::npos) {
             breaks += before;
         }
     }
@@ -100,7 +101,8 @@ char** on_complete(const char* text, int start, int end) {
     for (const std::string& cand : c.candidates) {
         if (c.start <= from) {
             std::string_view lead(line.data() + c.start, from - c.start);
-            if (cand.compare(0, lead.size(), lead) == 0) matches.push_back(cand.substr(lead.size()));
+            if (cand.compare(0, lead.size(), lead) == 0)
+                matches.push_back(cand.substr(lead.size()));
         } else {
             matches.push_back(line.substr(from, c.start - from) + cand);
         }
@@ -186,7 +188,8 @@ std::string history_line(const std::string& statement) {
     std::size_t pos = 0;
     while (pos <= statement.size()) {
         std::size_t nl = statement.find('\n', pos);
-        std::string line = statement.substr(pos, nl == std::string::npos ? std::string::npos : nl - pos);
+        std::string line =
+            statement.substr(pos, nl == std::string::npos ? std::string::npos : nl - pos);
         if (nl != std::string::npos && !line.empty() && line.back() == '\\') line.pop_back();
         std::size_t b = line.find_first_not_of(" \t"), e = line.find_last_not_of(" \t");
         if (b != std::string::npos) out += (out.empty() ? "" : " ") + line.substr(b, e - b + 1);
@@ -196,7 +199,8 @@ std::string history_line(const std::string& statement) {
     return out;
 }
 
-LineReader::LineReader(const Options& options, const Session& session, bool color, std::FILE* terminal) {
+LineReader::LineReader(const Options& options, const Session& session, bool color,
+                       std::FILE* terminal) {
     g_session = &session;
     configure_readline();
     rl_instream = stdin;

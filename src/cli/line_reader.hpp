@@ -7,8 +7,8 @@
 #include <optional>
 #include <string>
 
-#include "session/session.hpp"
 #include "cli/options.hpp"
+#include "session/session.hpp"
 
 namespace dfdx::cli {
 

@@ -38,7 +38,8 @@ LineSource::Status LineSource::next(std::string& line) {
         const char* start = buffer_.data() + begin_;
         std::size_t avail = end_ - begin_;
         const void* nl = std::memchr(start, '\n', avail);
-        std::size_t take = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - start) : avail;
+        std::size_t take =
+            nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - start) : avail;
         std::size_t room = max_input_bytes + 1 - line.size();
         std::size_t kept = take < room ? take : room;
         line.append(start, kept);
@@ -77,7 +78,8 @@ void StatementJoiner::add(std::string_view line) {
     if (size_ > max_input_bytes) return;  // no more scanning: the statement ends here
     depth_ = bracket_depth(line, depth_);
     // A blank line keeps the backslash of the line before it (as the whole chunk did).
-    if (line.find_first_not_of(" \t\r") != std::string_view::npos) backslash_ = ends_in_backslash(line);
+    if (line.find_first_not_of(" \t\r") != std::string_view::npos)
+        backslash_ = ends_in_backslash(line);
 }
 
 bool StatementJoiner::unfinished() const {

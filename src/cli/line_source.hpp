@@ -20,10 +20,10 @@ inline constexpr std::size_t max_skipped_line = 64u << 20;
 class LineSource {
 public:
     enum class Status {
-        Line,      ///< a whole line (without its newline)
-        TooLong,   ///< the first max_input_bytes + 1 bytes of a longer line; the rest skipped
-        Endless,   ///< as TooLong, but the line went on past max_skipped_line: input ends
-        End,       ///< no more input (end of file, a read error, or Ctrl-C during a load)
+        Line,     ///< a whole line (without its newline)
+        TooLong,  ///< the first max_input_bytes + 1 bytes of a longer line; the rest skipped
+        Endless,  ///< as TooLong, but the line went on past max_skipped_line: input ends
+        End,      ///< no more input (end of file, a read error, or Ctrl-C during a load)
     };
 
     /// Reads from `fd` (not closed here).

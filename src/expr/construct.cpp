@@ -127,9 +127,9 @@ Expr number_pow(const Rational& a, const Rational& e) {
     if (a == 1) return num(1);
     mpz_class p = e.get_num(), q = e.get_den();
     if (a < 0 && q % 2 == 0) {
-        throw Error(ErrorCode::NotReal, (e == Rational(1, 2) ? std::string("sqrt of ")
-                                                             : to_string(e) + " power of ") +
-                                            to_string(a) + " is not real");
+        throw Error(ErrorCode::NotReal,
+                    (e == Rational(1, 2) ? std::string("sqrt of ") : to_string(e) + " power of ") +
+                        to_string(a) + " is not real");
     }
     if (!q.fits_ulong_p()) return raw_pow(num(a), num(e));
     if (auto root = exact_root(a, q.get_ui())) return number_pow(*root, Rational(p));
@@ -229,7 +229,8 @@ bool has_term(const Node* s, const Expr& rest) {
 }
 
 /// All the terms of `s` times c, nested sums opened, into items; its constant into k.
-void open_sum(const Expr& s, const Rational& c, std::size_t source, Rational& k, std::vector<SumItem>& items) {
+void open_sum(const Expr& s, const Rational& c, std::size_t source, Rational& k,
+              std::vector<SumItem>& items) {
     const bool one = c == 1;
     Rational constant = for_each_term(s, [&](const Expr& t, const Rational& ct) {
         check_interrupt();  // sums of 100,000 terms are collected without new nodes
@@ -326,8 +327,10 @@ Expr sum_of(std::span<const Expr> terms, const Rational* scales, Rational consta
                 constant += scaled(k, t->num);
                 for (std::size_t i = 0; i < t->args.size(); ++i) {
                     check_interrupt();
-                    if (t->args[i].kind() == Kind::Add) longs.push_back({t->args[i], scaled(k, t->coeffs[i]), k});
-                    else items.push_back({t->args[i], scaled(k, t->coeffs[i]), k});
+                    if (t->args[i].kind() == Kind::Add)
+                        longs.push_back({t->args[i], scaled(k, t->coeffs[i]), k});
+                    else
+                        items.push_back({t->args[i], scaled(k, t->coeffs[i]), k});
                 }
                 break;
             default: {
@@ -340,10 +343,11 @@ Expr sum_of(std::span<const Expr> terms, const Rational* scales, Rational consta
         // One long sum stays whole when no other term is like one of its terms. The terms
         // of the sum it came from are not (that sum was built so), so only the rest are
         // looked up: one binary search per nesting level each.
-        bool keep = nesting == Nesting::Allowed && longs.size() == 1 &&
-                    std::none_of(items.begin(), items.end(), [&](const SumItem& it) {
-                        return it.source != longs[0].source && has_term(longs[0].sum.get(), it.rest);
-                    });
+        bool keep =
+            nesting == Nesting::Allowed && longs.size() == 1 &&
+            std::none_of(items.begin(), items.end(), [&](const SumItem& it) {
+                return it.source != longs[0].source && has_term(longs[0].sum.get(), it.rest);
+            });
         if (keep) {
             items.push_back({merge_layers(longs[0].sum), longs[0].c, terms.size()});
         } else {
@@ -379,7 +383,8 @@ Expr flatten_sums(const Expr& e) {
         }
         Expr r;
         if (x.kind() == Kind::Add) {
-            r = !changed && !nested_sum(*x) ? x : sum_of(kids, x->coeffs.data(), x->num, Nesting::Flat);
+            r = !changed && !nested_sum(*x) ? x
+                                            : sum_of(kids, x->coeffs.data(), x->num, Nesting::Flat);
         } else {
             r = changed ? rebuild(x, std::move(kids)) : x;
             if (r.kind() == Kind::Add && nested_sum(*r)) {
@@ -483,14 +488,20 @@ Expr mul(std::span<const Expr> factors) {
         Rational c2(1);
         std::vector<Expr> again;
         for (const Expr& o : out) {
-            if (o.kind() == Kind::Number) c2 *= o->num; else again.push_back(o);
+            if (o.kind() == Kind::Number)
+                c2 *= o->num;
+            else
+                again.push_back(o);
         }
         coef = c2;
         out = std::move(again);
     }
-    auto base_of = [](const Expr& f) -> const Expr& { return f.kind() == Kind::Pow ? f->args[0] : f; };
-    stable_sort_small(out.begin(), out.end(),
-                      [&](const Expr& a, const Expr& b) { return compare(base_of(a), base_of(b)) < 0; });
+    auto base_of = [](const Expr& f) -> const Expr& {
+        return f.kind() == Kind::Pow ? f->args[0] : f;
+    };
+    stable_sort_small(out.begin(), out.end(), [&](const Expr& a, const Expr& b) {
+        return compare(base_of(a), base_of(b)) < 0;
+    });
     // A merged power that came out a product ((2*x)^(1/3)*(2*x)^(2/3) = 2*x) or a power of
     // another base can bring a base back that another factor has (x here): collect once
     // more. (Found by the canonical checks, decision 56.)
@@ -619,12 +630,14 @@ Expr rebuild(const Expr& e, std::vector<Expr> args) {
         case Kind::Symbol:
         case Kind::Constant: return e;
         case Kind::Add: {
-            bool vectors = std::any_of(args.begin(), args.end(), [](const Expr& a) { return a.kind() == Kind::Vector; });
+            bool vectors = std::any_of(args.begin(), args.end(),
+                                       [](const Expr& a) { return a.kind() == Kind::Vector; });
             if (!vectors) return sum_of(args, e->coeffs.data(), e->num);
             std::vector<Expr> terms;
             terms.reserve(args.size() + 1);
             terms.push_back(num(e->num));
-            for (std::size_t i = 0; i < args.size(); ++i) terms.push_back(scale(args[i], e->coeffs[i]));
+            for (std::size_t i = 0; i < args.size(); ++i)
+                terms.push_back(scale(args[i], e->coeffs[i]));
             return add(terms);
         }
         case Kind::Mul: {

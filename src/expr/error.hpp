@@ -27,12 +27,12 @@ enum class ErrorCode {
     UnknownFunction,  ///< evaluating an unknown function at a point
     Domain,           ///< a function outside its domain (ln at 0)
     DivisionByZero,
-    NotReal,          ///< an even root of a negative number
-    Limit,            ///< a documented size, depth or order limit
-    Type,             ///< vectors where scalars are needed, and the like
-    Interrupted,      ///< Ctrl-C
-    Timeout,          ///< --timeout
-    Io,               ///< a file could not be read or written (CLI)
+    NotReal,      ///< an even root of a negative number
+    Limit,        ///< a documented size, depth or order limit
+    Type,         ///< vectors where scalars are needed, and the like
+    Interrupted,  ///< Ctrl-C
+    Timeout,      ///< --timeout
+    Io,           ///< a file could not be read or written (CLI)
 };
 
 /// Short lower-case name of a code ("parse", "arity"), used in tests and docs.

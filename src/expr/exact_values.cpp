@@ -67,14 +67,16 @@ Expr tan_at(int m) {
 
 // The ids of the functions folded here, looked up once: folds run at every call built.
 struct Ids {
-    std::uint32_t sin, cos, tan, cot, sec, csc, asin, acos, atan, acot, asec, acsc, ln, log10, log2, exp;
+    std::uint32_t sin, cos, tan, cot, sec, csc, asin, acos, atan, acot, asec, acsc, ln, log10, log2,
+        exp;
 };
 
 const Ids& ids() {
-    static const Ids i{function_id("sin"),  function_id("cos"),  function_id("tan"),   function_id("cot"),
-                       function_id("sec"),  function_id("csc"),  function_id("asin"),  function_id("acos"),
-                       function_id("atan"), function_id("acot"), function_id("asec"),  function_id("acsc"),
-                       function_id("ln"),   function_id("log10"), function_id("log2"), function_id("exp")};
+    static const Ids i{
+        function_id("sin"),  function_id("cos"),   function_id("tan"),  function_id("cot"),
+        function_id("sec"),  function_id("csc"),   function_id("asin"), function_id("acos"),
+        function_id("atan"), function_id("acot"),  function_id("asec"), function_id("acsc"),
+        function_id("ln"),   function_id("log10"), function_id("log2"), function_id("exp")};
     return i;
 }
 
@@ -93,10 +95,12 @@ std::optional<std::pair<int, int>> find(const Expr* table, int n, const Expr& v)
 std::pair<Rational, long> perfect_power(const Rational& q) {
     auto integer_power = [](const mpz_class& z) -> std::pair<mpz_class, long> {
         if (z == 1) return {z, 0};  // 1 is every power: gcd(n, 0) = n below
-        if (mpz_sizeinbase(z.get_mpz_t(), 2) > 512 || !mpz_perfect_power_p(z.get_mpz_t())) return {z, 1};
+        if (mpz_sizeinbase(z.get_mpz_t(), 2) > 512 || !mpz_perfect_power_p(z.get_mpz_t()))
+            return {z, 1};
         for (long n = static_cast<long>(mpz_sizeinbase(z.get_mpz_t(), 2)); n >= 2; --n) {
             mpz_class r;
-            if (mpz_root(r.get_mpz_t(), z.get_mpz_t(), static_cast<unsigned long>(n))) return {r, n};
+            if (mpz_root(r.get_mpz_t(), z.get_mpz_t(), static_cast<unsigned long>(n)))
+                return {r, n};
         }
         return {z, 1};
     };
@@ -166,7 +170,8 @@ std::optional<Expr> fold_log_exp(std::uint32_t id, const Expr& a) {
         }
         return std::nullopt;
     }
-    if (ln && a.kind() == Kind::Func && a->id == f.exp && !a->has_symbols && !a->has_calls) return a->args[0];
+    if (ln && a.kind() == Kind::Func && a->id == f.exp && !a->has_symbols && !a->has_calls)
+        return a->args[0];
     if (a.kind() != Kind::Number || a->num <= 0 || a->num == 1) return std::nullopt;
     const Rational& q = a->num;
     if (ln) {

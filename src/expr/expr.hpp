@@ -64,17 +64,17 @@ class Node {
 public:
     Kind kind = Kind::Number;
     std::uint32_t id = 0;
-    std::uint32_t depth = 1;             ///< longest path to a leaf, in nodes
-    bool has_symbols = false;            ///< a Symbol anywhere in it (set when interned)
-    bool has_calls = false;              ///< an Apply or Deriv anywhere in it (likewise)
-    std::uint64_t hash = 0;              ///< structural: depends only on the contents
+    std::uint32_t depth = 1;   ///< longest path to a leaf, in nodes
+    bool has_symbols = false;  ///< a Symbol anywhere in it (set when interned)
+    bool has_calls = false;    ///< an Apply or Deriv anywhere in it (likewise)
+    std::uint64_t hash = 0;    ///< structural: depends only on the contents
     Rational num;
     std::string name;
     std::vector<Expr> args;
-    std::vector<Rational> coeffs;        ///< Add only, one per arg
-    std::vector<std::uint32_t> orders;   ///< Deriv only, one per arg
+    std::vector<Rational> coeffs;       ///< Add only, one per arg
+    std::vector<std::uint32_t> orders;  ///< Deriv only, one per arg
     mutable std::uint32_t refs = 0;
-    mutable bool queued = false;         ///< on the table's list of nodes to free
+    mutable bool queued = false;  ///< on the table's list of nodes to free
 };
 
 inline Kind Expr::kind() const { return node_->kind; }

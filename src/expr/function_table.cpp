@@ -42,7 +42,9 @@ double sigmoid(double x) {
     double e = std::exp(x);
     return e / (1 + e);
 }
-double softplus(double x) { return x > 30 ? x + std::log1p(std::exp(-x)) : std::log1p(std::exp(x)); }
+double softplus(double x) {
+    return x > 30 ? x + std::log1p(std::exp(-x)) : std::log1p(std::exp(x));
+}
 double sign(double x) { return x > 0 ? 1 : (x < 0 ? -1 : 0); }
 double nan() { return std::nan(""); }
 bool whole(double x) { return x >= 0 && x == std::floor(x); }
@@ -52,15 +54,25 @@ double binomial(double n, double k) {
     return std::round(std::exp(std::lgamma(n + 1) - std::lgamma(k + 1) - std::lgamma(n - k + 1)));
 }
 [[noreturn]] Expr whole_numbers_only(Args, std::size_t) {
-    throw Error(ErrorCode::Type, "factorial and binomial are defined for whole numbers only: they have no derivative");
+    throw Error(
+        ErrorCode::Type,
+        "factorial and binomial are defined for whole numbers only: they have no derivative");
 }
 
-#define UNARY(expr) [](Nums x) -> double { const double u = x[0]; return (expr); }
-#define PARTIAL(expr) [](Args a, std::size_t) -> Expr { [[maybe_unused]] const Expr& u = a[0]; return (expr); }
+#define UNARY(expr)            \
+    [](Nums x) -> double {     \
+        const double u = x[0]; \
+        return (expr);         \
+    }
+#define PARTIAL(expr)                          \
+    [](Args a, std::size_t) -> Expr {          \
+        [[maybe_unused]] const Expr& u = a[0]; \
+        return (expr);                         \
+    }
 
 const std::array kTable = {
-    FunctionInfo{"sin", 1, 1, build_func, PARTIAL(call("cos", u)), UNARY(std::sin(u)),
-                 "sin(x)", "sine (radians)", "d/dx sin(x^2)", "\\sin"},
+    FunctionInfo{"sin", 1, 1, build_func, PARTIAL(call("cos", u)), UNARY(std::sin(u)), "sin(x)",
+                 "sine (radians)", "d/dx sin(x^2)", "\\sin"},
     FunctionInfo{"cos", 1, 1, build_func, PARTIAL(neg(call("sin", u))), UNARY(std::cos(u)),
                  "cos(x)", "cosine (radians)", "d/dx cos(2x)", "\\cos"},
     FunctionInfo{"tan", 1, 1, build_func, PARTIAL(one_plus_sq(call("tan", u))), UNARY(std::tan(u)),
@@ -74,18 +86,18 @@ const std::array kTable = {
     FunctionInfo{"asin", 1, 1, build_func, PARTIAL(inv_sqrt(one_minus_sq(u))), UNARY(std::asin(u)),
                  "asin(x)", "inverse sine, for -1 <= x <= 1", "d/dx asin(x)", "\\arcsin"},
     FunctionInfo{"acos", 1, 1, build_func, PARTIAL(neg(inv_sqrt(one_minus_sq(u)))),
-                 UNARY(std::acos(u)), "acos(x)", "inverse cosine, for -1 <= x <= 1", "d/dx acos(x)", "\\arccos"},
+                 UNARY(std::acos(u)), "acos(x)", "inverse cosine, for -1 <= x <= 1", "d/dx acos(x)",
+                 "\\arccos"},
     FunctionInfo{"atan", 1, 1, build_func, PARTIAL(inv(one_plus_sq(u))), UNARY(std::atan(u)),
                  "atan(x)", "inverse tangent", "d/dx atan(x)", "\\arctan"},
     FunctionInfo{"acot", 1, 1, build_func, PARTIAL(neg(inv(one_plus_sq(u)))),
-                 UNARY(u == 0 ? M_PI / 2 : std::atan(1 / u)), "acot(x)", "inverse cotangent, atan(1/x)",
-                 "d/dx acot(x)"},
-    FunctionInfo{"asec", 1, 1, build_func,
-                 PARTIAL(inv(mul(sq(u), sqrt(sub(num(1), inv(sq(u))))))), UNARY(std::acos(1 / u)),
-                 "asec(x)", "inverse secant, acos(1/x)", "d/dx asec(x)"},
+                 UNARY(u == 0 ? M_PI / 2 : std::atan(1 / u)), "acot(x)",
+                 "inverse cotangent, atan(1/x)", "d/dx acot(x)"},
+    FunctionInfo{"asec", 1, 1, build_func, PARTIAL(inv(mul(sq(u), sqrt(sub(num(1), inv(sq(u))))))),
+                 UNARY(std::acos(1 / u)), "asec(x)", "inverse secant, acos(1/x)", "d/dx asec(x)"},
     FunctionInfo{"acsc", 1, 1, build_func,
-                 PARTIAL(neg(inv(mul(sq(u), sqrt(sub(num(1), inv(sq(u)))))))), UNARY(std::asin(1 / u)),
-                 "acsc(x)", "inverse cosecant, asin(1/x)", "d/dx acsc(x)"},
+                 PARTIAL(neg(inv(mul(sq(u), sqrt(sub(num(1), inv(sq(u)))))))),
+                 UNARY(std::asin(1 / u)), "acsc(x)", "inverse cosecant, asin(1/x)", "d/dx acsc(x)"},
     FunctionInfo{"atan2", 2, 2, build_func,
                  [](Args a, std::size_t i) -> Expr {
                      Expr r = inv(add(sq(a[0]), sq(a[1])));
@@ -93,22 +105,24 @@ const std::array kTable = {
                  },
                  [](Nums x) { return std::atan2(x[0], x[1]); }, "atan2(y, x)",
                  "angle of the point (x, y), in (-pi, pi]", "grad(atan2(y, x))"},
-    FunctionInfo{"sinh", 1, 1, build_func, PARTIAL(call("cosh", u)), UNARY(std::sinh(u)),
-                 "sinh(x)", "hyperbolic sine", "d/dx sinh(x)", "\\sinh"},
-    FunctionInfo{"cosh", 1, 1, build_func, PARTIAL(call("sinh", u)), UNARY(std::cosh(u)),
-                 "cosh(x)", "hyperbolic cosine", "d/dx cosh(x)", "\\cosh"},
-    FunctionInfo{"tanh", 1, 1, build_func, PARTIAL(one_minus_sq(call("tanh", u))), UNARY(std::tanh(u)),
-                 "tanh(x)", "hyperbolic tangent", "d/dx tanh(x)", "\\tanh"},
+    FunctionInfo{"sinh", 1, 1, build_func, PARTIAL(call("cosh", u)), UNARY(std::sinh(u)), "sinh(x)",
+                 "hyperbolic sine", "d/dx sinh(x)", "\\sinh"},
+    FunctionInfo{"cosh", 1, 1, build_func, PARTIAL(call("sinh", u)), UNARY(std::cosh(u)), "cosh(x)",
+                 "hyperbolic cosine", "d/dx cosh(x)", "\\cosh"},
+    FunctionInfo{"tanh", 1, 1, build_func, PARTIAL(one_minus_sq(call("tanh", u))),
+                 UNARY(std::tanh(u)), "tanh(x)", "hyperbolic tangent", "d/dx tanh(x)", "\\tanh"},
     FunctionInfo{"coth", 1, 1, build_func, PARTIAL(one_minus_sq(call("coth", u))),
-                 UNARY(1 / std::tanh(u)), "coth(x)", "hyperbolic cotangent", "d/dx coth(x)", "\\coth"},
+                 UNARY(1 / std::tanh(u)), "coth(x)", "hyperbolic cotangent", "d/dx coth(x)",
+                 "\\coth"},
     FunctionInfo{"sech", 1, 1, build_func, PARTIAL(neg(mul(call("sech", u), call("tanh", u)))),
                  UNARY(1 / std::cosh(u)), "sech(x)", "hyperbolic secant", "d/dx sech(x)"},
     FunctionInfo{"csch", 1, 1, build_func, PARTIAL(neg(mul(call("csch", u), call("coth", u)))),
                  UNARY(1 / std::sinh(u)), "csch(x)", "hyperbolic cosecant", "d/dx csch(x)"},
-    FunctionInfo{"asinh", 1, 1, build_func, PARTIAL(inv_sqrt(add(sq(u), num(1)))), UNARY(std::asinh(u)),
-                 "asinh(x)", "inverse hyperbolic sine", "d/dx asinh(x)"},
-    FunctionInfo{"acosh", 1, 1, build_func, PARTIAL(inv_sqrt(sub(sq(u), num(1)))), UNARY(std::acosh(u)),
-                 "acosh(x)", "inverse hyperbolic cosine, for x >= 1", "d/dx acosh(x)"},
+    FunctionInfo{"asinh", 1, 1, build_func, PARTIAL(inv_sqrt(add(sq(u), num(1)))),
+                 UNARY(std::asinh(u)), "asinh(x)", "inverse hyperbolic sine", "d/dx asinh(x)"},
+    FunctionInfo{"acosh", 1, 1, build_func, PARTIAL(inv_sqrt(sub(sq(u), num(1)))),
+                 UNARY(std::acosh(u)), "acosh(x)", "inverse hyperbolic cosine, for x >= 1",
+                 "d/dx acosh(x)"},
     FunctionInfo{"atanh", 1, 1, build_func, PARTIAL(inv(one_minus_sq(u))), UNARY(std::atanh(u)),
                  "atanh(x)", "inverse hyperbolic tangent, for -1 < x < 1", "d/dx atanh(x)"},
     FunctionInfo{"acoth", 1, 1, build_func, PARTIAL(inv(one_minus_sq(u))), UNARY(std::atanh(1 / u)),
@@ -117,50 +131,55 @@ const std::array kTable = {
                  UNARY(std::acosh(1 / u)), "asech(x)", "inverse hyperbolic secant, for 0 < x <= 1",
                  "d/dx asech(x)"},
     FunctionInfo{"acsch", 1, 1, build_func,
-                 PARTIAL(neg(inv(mul(sq(u), sqrt(add(num(1), inv(sq(u)))))))), UNARY(std::asinh(1 / u)),
-                 "acsch(x)", "inverse hyperbolic cosecant", "d/dx acsch(x)"},
-    FunctionInfo{"exp", 1, 1, build_func, PARTIAL(call("exp", u)), UNARY(std::exp(u)),
-                 "exp(x)", "e to the power x", "d/dx exp(x^2)", "\\exp"},
-    FunctionInfo{"ln", 1, 1, build_func, PARTIAL(inv(u)), UNARY(std::log(u)),
-                 "ln(x)", "natural logarithm, for x > 0", "d/dx ln(x^2 + 1)", "\\ln"},
+                 PARTIAL(neg(inv(mul(sq(u), sqrt(add(num(1), inv(sq(u)))))))),
+                 UNARY(std::asinh(1 / u)), "acsch(x)", "inverse hyperbolic cosecant",
+                 "d/dx acsch(x)"},
+    FunctionInfo{"exp", 1, 1, build_func, PARTIAL(call("exp", u)), UNARY(std::exp(u)), "exp(x)",
+                 "e to the power x", "d/dx exp(x^2)", "\\exp"},
+    FunctionInfo{"ln", 1, 1, build_func, PARTIAL(inv(u)), UNARY(std::log(u)), "ln(x)",
+                 "natural logarithm, for x > 0", "d/dx ln(x^2 + 1)", "\\ln"},
     FunctionInfo{"log", 1, 2, build_log, nullptr, nullptr, "log(x), log(x, b)",
                  "natural logarithm (as ln), or the base-b logarithm", "log(8, 2)", "\\log"},
     FunctionInfo{"log10", 1, 1, build_func, PARTIAL(inv(mul(u, call("ln", num(10))))),
-                 UNARY(std::log10(u)), "log10(x)", "base-10 logarithm", "d/dx log10(x)", "\\log_{10}"},
+                 UNARY(std::log10(u)), "log10(x)", "base-10 logarithm", "d/dx log10(x)",
+                 "\\log_{10}"},
     FunctionInfo{"log2", 1, 1, build_func, PARTIAL(inv(mul(u, call("ln", num(2))))),
                  UNARY(std::log2(u)), "log2(x)", "base-2 logarithm", "d/dx log2(x)", "\\log_{2}"},
     FunctionInfo{"sqrt", 1, 1, build_sqrt, nullptr, nullptr, "sqrt(x)", "square root, x^(1/2)",
                  "d/dx sqrt(x)"},
-    FunctionInfo{"cbrt", 1, 1, build_cbrt, nullptr, nullptr, "cbrt(x)",
-                 "real cube root, x^(1/3)", "d/dx cbrt(x)"},
+    FunctionInfo{"cbrt", 1, 1, build_cbrt, nullptr, nullptr, "cbrt(x)", "real cube root, x^(1/3)",
+                 "d/dx cbrt(x)"},
     FunctionInfo{"pow", 2, 2, build_pow, nullptr, nullptr, "pow(a, b)", "a^b", "d/dx pow(x, 3)"},
-    FunctionInfo{"abs", 1, 1, build_func, PARTIAL(call("sign", u)), UNARY(std::fabs(u)),
-                 "abs(x)", "absolute value; d/dx abs(x) = sign(x), 0 at 0", "d/dx abs(x) at x=-2"},
+    FunctionInfo{"abs", 1, 1, build_func, PARTIAL(call("sign", u)), UNARY(std::fabs(u)), "abs(x)",
+                 "absolute value; d/dx abs(x) = sign(x), 0 at 0", "d/dx abs(x) at x=-2"},
     FunctionInfo{"sign", 1, 1, build_func, PARTIAL(num(0)), UNARY(sign(u)), "sign(x)",
                  "-1, 0 or 1; its derivative is taken as 0 everywhere", "sign(-3)"},
     FunctionInfo{"step", 1, 1, build_func, PARTIAL(num(0)), UNARY(u > 0 ? 1.0 : 0.0), "step(x)",
                  "Heaviside step: 1 for x > 0, else 0; derivative taken as 0", "step(2)"},
     FunctionInfo{"sigmoid", 1, 1, build_func,
-                 PARTIAL(mul(call("sigmoid", u), sub(num(1), call("sigmoid", u)))), UNARY(sigmoid(u)),
-                 "sigmoid(x)", "logistic function 1/(1 + exp(-x))", "d/dx sigmoid(x) at x=0"},
+                 PARTIAL(mul(call("sigmoid", u), sub(num(1), call("sigmoid", u)))),
+                 UNARY(sigmoid(u)), "sigmoid(x)", "logistic function 1/(1 + exp(-x))",
+                 "d/dx sigmoid(x) at x=0"},
     FunctionInfo{"relu", 1, 1, build_func, PARTIAL(call("step", u)), UNARY(u > 0 ? u : 0.0),
                  "relu(x)", "max(0, x); d/dx relu(x) = step(x), 0 at 0", "d/dx relu(x) at x=2"},
     FunctionInfo{"softplus", 1, 1, build_func, PARTIAL(call("sigmoid", u)), UNARY(softplus(u)),
                  "softplus(x)", "ln(1 + exp(x)), a smooth relu", "d/dx softplus(x)"},
-    FunctionInfo{"factorial", 1, 1, build_func, whole_numbers_only, UNARY(whole(u) ? std::tgamma(u + 1) : nan()),
-                 "factorial(n), n!", "n! = 1*2*...*n of a whole number n, exact", "20!"},
-    FunctionInfo{"binomial", 2, 2, build_func, whole_numbers_only, [](Nums x) { return binomial(x[0], x[1]); },
-                 "binomial(n, k)", "n choose k, of whole numbers, exact", "binomial(10, 3)"},
+    FunctionInfo{"factorial", 1, 1, build_func, whole_numbers_only,
+                 UNARY(whole(u) ? std::tgamma(u + 1) : nan()), "factorial(n), n!",
+                 "n! = 1*2*...*n of a whole number n, exact", "20!"},
+    FunctionInfo{"binomial", 2, 2, build_func, whole_numbers_only,
+                 [](Nums x) { return binomial(x[0], x[1]); }, "binomial(n, k)",
+                 "n choose k, of whole numbers, exact", "binomial(10, 3)"},
 };
 
 // Spellings of other tools and textbooks, read as dfdx's own names (and echoed in them).
 const std::unordered_map<std::string_view, std::string_view> kAliases = {
-    {"arcsin", "asin"},    {"arccos", "acos"},    {"arctan", "atan"},    {"arccot", "acot"},
-    {"arcsec", "asec"},    {"arccsc", "acsc"},    {"arsinh", "asinh"},   {"arcosh", "acosh"},
-    {"artanh", "atanh"},   {"arcoth", "acoth"},   {"arsech", "asech"},   {"arcsch", "acsch"},
-    {"arcsinh", "asinh"},  {"arccosh", "acosh"},  {"arctanh", "atanh"},  {"arccoth", "acoth"},
-    {"arcsech", "asech"},  {"arccsch", "acsch"},  {"tg", "tan"},         {"ctg", "cot"},
-    {"cosec", "csc"},      {"logistic", "sigmoid"}, {"fact", "factorial"}, {"choose", "binomial"},
+    {"arcsin", "asin"},   {"arccos", "acos"},      {"arctan", "atan"},    {"arccot", "acot"},
+    {"arcsec", "asec"},   {"arccsc", "acsc"},      {"arsinh", "asinh"},   {"arcosh", "acosh"},
+    {"artanh", "atanh"},  {"arcoth", "acoth"},     {"arsech", "asech"},   {"arcsch", "acsch"},
+    {"arcsinh", "asinh"}, {"arccosh", "acosh"},    {"arctanh", "atanh"},  {"arccoth", "acoth"},
+    {"arcsech", "asech"}, {"arccsch", "acsch"},    {"tg", "tan"},         {"ctg", "cot"},
+    {"cosec", "csc"},     {"logistic", "sigmoid"}, {"fact", "factorial"}, {"choose", "binomial"},
 };
 
 #undef UNARY
@@ -206,8 +225,10 @@ std::optional<Expr> fold_at_pi(std::uint32_t id, const Rational& c) {
     const long sin_k[] = {0, 1, 0, -1}, cos_k[] = {1, 0, -1, 0};
     const std::string_view n = kTable[id].name;
     const long s = sin_k[k], co = cos_k[k];
-    const bool undefined = ((n == "tan" || n == "sec") && co == 0) || ((n == "cot" || n == "csc") && s == 0);
-    if (undefined) throw Error(ErrorCode::Domain, std::string(n) + " is undefined at " + pi_multiple_text(c));
+    const bool undefined =
+        ((n == "tan" || n == "sec") && co == 0) || ((n == "cot" || n == "csc") && s == 0);
+    if (undefined)
+        throw Error(ErrorCode::Domain, std::string(n) + " is undefined at " + pi_multiple_text(c));
     if (n == "sin") return num(s);
     if (n == "cos") return num(co);
     if (n == "tan") return num(s * co);
@@ -245,21 +266,29 @@ static std::optional<Expr> fold_counting(std::uint32_t id, std::span<const Expr>
     for (const Expr& a : args) {
         // A constant that did not fold to a number (pi, sqrt(2)) is not a whole number.
         if (!is_number(a) && is_constant_value(a)) {
-            std::string what = a.kind() == Kind::Constant ? ", not " + std::string(a->id == static_cast<std::uint32_t>(ConstantId::Pi) ? "pi" : "e") : "";
-            throw Error(ErrorCode::Domain, std::string(kTable[id].name) + " is defined for whole numbers only" + what);
+            std::string what =
+                a.kind() == Kind::Constant
+                    ? ", not " + std::string(a->id == static_cast<std::uint32_t>(ConstantId::Pi)
+                                                 ? "pi"
+                                                 : "e")
+                    : "";
+            throw Error(ErrorCode::Domain,
+                        std::string(kTable[id].name) + " is defined for whole numbers only" + what);
         }
         if (!is_number(a)) return std::nullopt;
     }
     for (const Expr& a : args) {
         if (!is_integer(a->num) || a->num < 0) {
-            throw Error(ErrorCode::Domain, std::string(kTable[id].name) + " is defined for whole numbers only, not " +
+            throw Error(ErrorCode::Domain, std::string(kTable[id].name) +
+                                               " is defined for whole numbers only, not " +
                                                to_string(a->num));
         }
     }
     constexpr unsigned long kMost = 100000;  // 100000! has 456,574 digits
     const mpz_class& n = args[0]->num.get_num();
     if (!n.fits_ulong_p() || n.get_ui() > kMost) {
-        throw Error(ErrorCode::Limit, std::string(kTable[id].name) + " past the limit of n = " + std::to_string(kMost));
+        throw Error(ErrorCode::Limit, std::string(kTable[id].name) +
+                                          " past the limit of n = " + std::to_string(kMost));
     }
     mpz_class r;
     if (args.size() == 1) {
@@ -278,11 +307,11 @@ FunctionDomain function_domain(std::uint32_t id) {
     static const auto domains = [] {
         std::vector<D> d(kTable.size(), D::All);
         const std::pair<std::string_view, D> rows[] = {
-            {"ln", D::Positive},       {"log10", D::Positive},        {"log2", D::Positive},
-            {"cot", D::NonZero},       {"csc", D::NonZero},           {"coth", D::NonZero},
-            {"csch", D::NonZero},      {"acsch", D::NonZero},         {"asin", D::UnitClosed},
-            {"acos", D::UnitClosed},   {"asec", D::OutsideUnit},      {"acsc", D::OutsideUnit},
-            {"acosh", D::AtLeastOne},  {"atanh", D::UnitOpen},        {"acoth", D::OutsideUnitOpen},
+            {"ln", D::Positive},        {"log10", D::Positive},   {"log2", D::Positive},
+            {"cot", D::NonZero},        {"csc", D::NonZero},      {"coth", D::NonZero},
+            {"csch", D::NonZero},       {"acsch", D::NonZero},    {"asin", D::UnitClosed},
+            {"acos", D::UnitClosed},    {"asec", D::OutsideUnit}, {"acsc", D::OutsideUnit},
+            {"acosh", D::AtLeastOne},   {"atanh", D::UnitOpen},   {"acoth", D::OutsideUnitOpen},
             {"asech", D::UnitHalfOpen},
         };
         for (const auto& [name, dom] : rows) d[function_id(name)] = dom;
@@ -366,7 +395,8 @@ double eval_function(std::uint32_t id, std::span<const double> x) {
         // exp, sinh and cosh overflow a double far from any pole: that is a size limit.
         const bool grows = info.name == "exp" || info.name == "sinh" || info.name == "cosh";
         if (std::isinf(v) && finite_args && grows && std::fabs(x[0]) > 700) {
-            throw Error(ErrorCode::Limit, std::string(info.name) + "(" + at + ") is too large for a decimal");
+            throw Error(ErrorCode::Limit,
+                        std::string(info.name) + "(" + at + ") is too large for a decimal");
         }
         throw Error(ErrorCode::Domain, std::string(info.name) + " is undefined at " + at);
     }

@@ -36,8 +36,8 @@ std::uint64_t structural_hash(const Node& n) {
 }
 
 bool same_contents(const Node& a, const Node& b) {
-    return a.hash == b.hash && a.kind == b.kind && a.id == b.id && a.num == b.num && a.args == b.args &&
-           a.name == b.name && a.coeffs == b.coeffs && a.orders == b.orders;
+    return a.hash == b.hash && a.kind == b.kind && a.id == b.id && a.num == b.num &&
+           a.args == b.args && a.name == b.name && a.coeffs == b.coeffs && a.orders == b.orders;
 }
 
 // Open addressing with linear probing and backward-shift deletion (no tombstones).
@@ -308,8 +308,8 @@ Expr intern(Node&& proto) {
     }
     proto.depth = depth + 1;
     if (proto.depth > max_depth) {
-        throw Error(ErrorCode::Limit, "expression deeper than the limit of " +
-                                          std::to_string(max_depth) + " levels");
+        throw Error(ErrorCode::Limit,
+                    "expression deeper than the limit of " + std::to_string(max_depth) + " levels");
     }
     if (t.nodes.size() >= max_live_nodes) {
         throw Error(ErrorCode::Limit, "expression larger than the limit of " +

@@ -18,18 +18,18 @@ struct Greek {
 };
 
 constexpr std::array<Greek, 24> kGreek = {{
-    {U'α', "alpha", "α", "Alpha", "Α"},       {U'β', "beta", "β", "Beta", "Β"},
-    {U'γ', "gamma", "γ", "Gamma", "Γ"},       {U'δ', "delta", "δ", "Delta", "Δ"},
-    {U'ε', "epsilon", "ε", "Epsilon", "Ε"},   {U'ζ', "zeta", "ζ", "Zeta", "Ζ"},
-    {U'η', "eta", "η", "Eta", "Η"},           {U'θ', "theta", "θ", "Theta", "Θ"},
-    {U'ι', "iota", "ι", "Iota", "Ι"},         {U'κ', "kappa", "κ", "Kappa", "Κ"},
-    {U'λ', "lambda", "λ", "Lambda", "Λ"},     {U'μ', "mu", "μ", "Mu", "Μ"},
-    {U'ν', "nu", "ν", "Nu", "Ν"},             {U'ξ', "xi", "ξ", "Xi", "Ξ"},
-    {U'ο', "omicron", "ο", "Omicron", "Ο"},   {U'π', "pi", "π", "Pi", "Π"},
-    {U'ρ', "rho", "ρ", "Rho", "Ρ"},           {U'σ', "sigma", "σ", "Sigma", "Σ"},
-    {U'τ', "tau", "τ", "Tau", "Τ"},           {U'υ', "upsilon", "υ", "Upsilon", "Υ"},
-    {U'φ', "phi", "φ", "Phi", "Φ"},           {U'χ', "chi", "χ", "Chi", "Χ"},
-    {U'ψ', "psi", "ψ", "Psi", "Ψ"},           {U'ω', "omega", "ω", "Omega", "Ω"},
+    {U'α', "alpha", "α", "Alpha", "Α"},     {U'β', "beta", "β", "Beta", "Β"},
+    {U'γ', "gamma", "γ", "Gamma", "Γ"},     {U'δ', "delta", "δ", "Delta", "Δ"},
+    {U'ε', "epsilon", "ε", "Epsilon", "Ε"}, {U'ζ', "zeta", "ζ", "Zeta", "Ζ"},
+    {U'η', "eta", "η", "Eta", "Η"},         {U'θ', "theta", "θ", "Theta", "Θ"},
+    {U'ι', "iota", "ι", "Iota", "Ι"},       {U'κ', "kappa", "κ", "Kappa", "Κ"},
+    {U'λ', "lambda", "λ", "Lambda", "Λ"},   {U'μ', "mu", "μ", "Mu", "Μ"},
+    {U'ν', "nu", "ν", "Nu", "Ν"},           {U'ξ', "xi", "ξ", "Xi", "Ξ"},
+    {U'ο', "omicron", "ο", "Omicron", "Ο"}, {U'π', "pi", "π", "Pi", "Π"},
+    {U'ρ', "rho", "ρ", "Rho", "Ρ"},         {U'σ', "sigma", "σ", "Sigma", "Σ"},
+    {U'τ', "tau", "τ", "Tau", "Τ"},         {U'υ', "upsilon", "υ", "Upsilon", "Υ"},
+    {U'φ', "phi", "φ", "Phi", "Φ"},         {U'χ', "chi", "χ", "Chi", "Χ"},
+    {U'ψ', "psi", "ψ", "Psi", "Ψ"},         {U'ω', "omega", "ω", "Omega", "Ω"},
 }};
 
 }  // namespace

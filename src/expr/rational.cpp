@@ -43,9 +43,7 @@ private:
 };
 
 // The numerator and denominator as an inline value when both fit.
-bool fits(Int128 num, Int128 den) {
-    return num > kMin && num <= kMax && den > 0 && den <= kMax;
-}
+bool fits(Int128 num, Int128 den) { return num > kMin && num <= kMax && den > 0 && den <= kMax; }
 
 std::uint64_t hash_mpz(mpz_srcptr z) {
     std::uint64_t h = 0x9e3779b97f4a7c15ull ^ static_cast<std::uint64_t>(mpz_sgn(z) + 1);
@@ -69,7 +67,9 @@ std::uint64_t hash_small(std::int64_t v) {
     return h;
 }
 
-std::size_t bits_of(std::uint64_t v) { return v == 0 ? 1 : 64 - static_cast<std::size_t>(__builtin_clzll(v)); }
+std::size_t bits_of(std::uint64_t v) {
+    return v == 0 ? 1 : 64 - static_cast<std::size_t>(__builtin_clzll(v));
+}
 
 }  // namespace
 
@@ -103,13 +103,17 @@ Rational big_result(mpq_class&& q) {
 void Rational::assign(const mpq_class& q) { *this = big_result(mpq_class(q)); }
 
 void Rational::set_integer(long long v) {
-    if (v == kMin) big_ = new mpq_class(static_cast<long>(v));
-    else num_ = v;
+    if (v == kMin)
+        big_ = new mpq_class(static_cast<long>(v));
+    else
+        num_ = v;
 }
 
 void Rational::set_unsigned(unsigned long long v) {
-    if (v > static_cast<unsigned long long>(kMax)) big_ = new mpq_class(static_cast<unsigned long>(v));
-    else num_ = static_cast<std::int64_t>(v);
+    if (v > static_cast<unsigned long long>(kMax))
+        big_ = new mpq_class(static_cast<unsigned long>(v));
+    else
+        num_ = static_cast<std::int64_t>(v);
 }
 
 Rational::Rational(long num, long den) {
@@ -137,15 +141,18 @@ Rational::Rational(const mpq_class& q) { assign(q); }
 Rational::Rational(const Rational& other)
     : num_(other.num_), den_(other.den_), big_(other.big_ ? new mpq_class(*other.big_) : nullptr) {}
 
-Rational::Rational(Rational&& other) noexcept : num_(other.num_), den_(other.den_), big_(other.big_) {
+Rational::Rational(Rational&& other) noexcept
+    : num_(other.num_), den_(other.den_), big_(other.big_) {
     other.big_ = nullptr;
 }
 
 Rational& Rational::operator=(const Rational& other) {
     if (this == &other) return *this;
     if (other.big_) {
-        if (big_) *big_ = *other.big_;
-        else big_ = new mpq_class(*other.big_);
+        if (big_)
+            *big_ = *other.big_;
+        else
+            big_ = new mpq_class(*other.big_);
     } else {
         delete big_;
         big_ = nullptr;
@@ -162,8 +169,12 @@ Rational& Rational::operator=(Rational&& other) noexcept {
     return *this;
 }
 
-mpz_class Rational::get_num() const { return big_ ? big_->get_num() : mpz_class(static_cast<long>(num_)); }
-mpz_class Rational::get_den() const { return big_ ? big_->get_den() : mpz_class(static_cast<long>(den_)); }
+mpz_class Rational::get_num() const {
+    return big_ ? big_->get_num() : mpz_class(static_cast<long>(num_));
+}
+mpz_class Rational::get_den() const {
+    return big_ ? big_->get_den() : mpz_class(static_cast<long>(den_));
+}
 
 std::string Rational::get_str(int base) const {
     if (big_) return big_->get_str(base);
@@ -213,13 +224,16 @@ Rational operator+(const Rational& a, const Rational& b) {
         if (a.den_ == b.den_) {
             Int128 t = static_cast<Int128>(a.num_) + b.num_;
             if (t == 0) return Rational();
-            std::uint64_t g = std::gcd(static_cast<std::uint64_t>(t < 0 ? -t : t), static_cast<std::uint64_t>(a.den_));
+            std::uint64_t g = std::gcd(static_cast<std::uint64_t>(t < 0 ? -t : t),
+                                       static_cast<std::uint64_t>(a.den_));
             Int128 n = t / static_cast<Int128>(g), d = a.den_ / static_cast<std::int64_t>(g);
             if (fits(n, d)) return make_small(n, d);
         } else {
             // Knuth 4.5.1: with g = gcd(b, d), t = a*(d/g) + c*(b/g) and g2 = gcd(t, g).
-            std::uint64_t g = std::gcd(static_cast<std::uint64_t>(a.den_), static_cast<std::uint64_t>(b.den_));
-            std::int64_t ad = a.den_ / static_cast<std::int64_t>(g), bd = b.den_ / static_cast<std::int64_t>(g);
+            std::uint64_t g =
+                std::gcd(static_cast<std::uint64_t>(a.den_), static_cast<std::uint64_t>(b.den_));
+            std::int64_t ad = a.den_ / static_cast<std::int64_t>(g),
+                         bd = b.den_ / static_cast<std::int64_t>(g);
             Int128 t = static_cast<Int128>(a.num_) * bd + static_cast<Int128>(b.num_) * ad;
             if (t == 0) return Rational();
             UInt128 ut = t < 0 ? static_cast<UInt128>(-t) : static_cast<UInt128>(t);
@@ -243,8 +257,10 @@ Rational operator-(const Rational& a, const Rational& b) { return a + (-b); }
 Rational operator*(const Rational& a, const Rational& b) {
     if (!a.big_ && !b.big_) {
         if (a.num_ == 0 || b.num_ == 0) return Rational();
-        std::int64_t g1 = static_cast<std::int64_t>(std::gcd(uabs(a.num_), static_cast<std::uint64_t>(b.den_)));
-        std::int64_t g2 = static_cast<std::int64_t>(std::gcd(uabs(b.num_), static_cast<std::uint64_t>(a.den_)));
+        std::int64_t g1 =
+            static_cast<std::int64_t>(std::gcd(uabs(a.num_), static_cast<std::uint64_t>(b.den_)));
+        std::int64_t g2 =
+            static_cast<std::int64_t>(std::gcd(uabs(b.num_), static_cast<std::uint64_t>(a.den_)));
         std::int64_t n, d;
         if (!__builtin_mul_overflow(a.num_ / g1, b.num_ / g2, &n) &&
             !__builtin_mul_overflow(a.den_ / g2, b.den_ / g1, &d) && n != kMin) {
@@ -319,7 +335,8 @@ Rational parse_decimal(std::string_view text) {
     mpz_class m(mantissa, 10);
     if (m == 0) return Rational(0);
     // Digits and exponent both count: a million-digit literal is past the limit too.
-    if (static_cast<double>(std::labs(ten_exp) + mantissa.size()) * 3.32 > static_cast<double>(max_number_bits)) {
+    if (static_cast<double>(std::labs(ten_exp) + mantissa.size()) * 3.32 >
+        static_cast<double>(max_number_bits)) {
         std::string excerpt(text.substr(0, 40));
         if (text.size() > 40) excerpt += "...";
         throw Error(ErrorCode::Limit, "the number " + excerpt + " is past the limit of " +
@@ -336,7 +353,8 @@ bool is_integer(const Rational& q) {
 }
 
 std::size_t bit_size(const Rational& q) {
-    if (q.is_small()) return bits_of(uabs(q.small_num())) + bits_of(static_cast<std::uint64_t>(q.small_den()));
+    if (q.is_small())
+        return bits_of(uabs(q.small_num())) + bits_of(static_cast<std::uint64_t>(q.small_den()));
     const mpq_class& b = *q.big_value();
     return mpz_sizeinbase(b.get_num_mpz_t(), 2) + mpz_sizeinbase(b.get_den_mpz_t(), 2);
 }
@@ -401,7 +419,8 @@ std::string format_decimal(double value, int digits) {
     // std::to_chars in general format with a precision is printf's %.*g, without the
     // locale and format-string work (a fifth of a `d/dx f at x=...` statement's output).
     char buf[64];
-    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, value, std::chars_format::general, digits);
+    auto [end, ec] =
+        std::to_chars(buf, buf + sizeof buf, value, std::chars_format::general, digits);
     if (ec != std::errc()) {
         std::snprintf(buf, sizeof buf, "%.*g", digits, value);
         return buf;

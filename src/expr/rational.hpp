@@ -71,7 +71,9 @@ public:
 
     /// -1, 0 or a positive number, as mpq_cmp.
     friend int cmp(const Rational& a, const Rational& b);
-    friend int sgn(const Rational& a) { return a.big_ ? mpq_sgn(a.big_->get_mpq_t()) : (a.num_ > 0) - (a.num_ < 0); }
+    friend int sgn(const Rational& a) {
+        return a.big_ ? mpq_sgn(a.big_->get_mpq_t()) : (a.num_ > 0) - (a.num_ < 0);
+    }
     friend Rational abs(const Rational& a) { return sgn(a) < 0 ? -a : a; }
     friend bool operator==(const Rational& a, const Rational& b) {
         if (!a.big_ && !b.big_) return a.num_ == b.num_ && a.den_ == b.den_;

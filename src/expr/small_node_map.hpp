@@ -36,7 +36,8 @@ public:
             return;
         }
         if (map_.empty()) {
-            for (std::size_t i = 0; i < count_; ++i) map_.emplace(few_[i].first, std::move(few_[i].second));
+            for (std::size_t i = 0; i < count_; ++i)
+                map_.emplace(few_[i].first, std::move(few_[i].second));
         }
         map_.emplace(n, std::move(value));
     }

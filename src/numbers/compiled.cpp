@@ -22,28 +22,37 @@ using Instr = Compiled::Instr;
 
 /// The instructions. a and b are registers, c and k immediates.
 enum class Op : std::uint8_t {
-    Var,         ///< dst = variable fn
-    Const,       ///< dst = k
-    Affine,      ///< dst = k + c*a
-    AddScaled,   ///< dst = a + c*b
-    Add,         ///< dst = a + b
-    Scale,       ///< dst = k*a
-    Mul,         ///< dst = a*b
-    Square,      ///< a^2
-    Cube,        ///< a^3
-    Fourth,      ///< a^4
-    Recip,       ///< a^-1
-    RecipSquare, ///< a^-2
-    Sqrt,        ///< a^(1/2)
-    RecipSqrt,   ///< a^(-1/2)
-    Cbrt,        ///< a^(1/3)
-    PowConst,    ///< a^c
-    PowOddRoot,  ///< a^c for c = p/q with q odd: real for negative a, sign k
-    PowBase,     ///< k^a
-    Pow,         ///< a^b
-    Sin, Cos, Tan, Exp, Ln, Atan, Sinh, Cosh, Tanh, Abs,
-    Call1,       ///< built-in fn of a
-    Call2,       ///< built-in fn of a, b
+    Var,          ///< dst = variable fn
+    Const,        ///< dst = k
+    Affine,       ///< dst = k + c*a
+    AddScaled,    ///< dst = a + c*b
+    Add,          ///< dst = a + b
+    Scale,        ///< dst = k*a
+    Mul,          ///< dst = a*b
+    Square,       ///< a^2
+    Cube,         ///< a^3
+    Fourth,       ///< a^4
+    Recip,        ///< a^-1
+    RecipSquare,  ///< a^-2
+    Sqrt,         ///< a^(1/2)
+    RecipSqrt,    ///< a^(-1/2)
+    Cbrt,         ///< a^(1/3)
+    PowConst,     ///< a^c
+    PowOddRoot,   ///< a^c for c = p/q with q odd: real for negative a, sign k
+    PowBase,      ///< k^a
+    Pow,          ///< a^b
+    Sin,
+    Cos,
+    Tan,
+    Exp,
+    Ln,
+    Atan,
+    Sinh,
+    Cosh,
+    Tanh,
+    Abs,
+    Call1,  ///< built-in fn of a
+    Call2,  ///< built-in fn of a, b
 };
 
 int arity(Op op) {
@@ -55,11 +64,30 @@ int arity(Op op) {
         case Op::Mul:
         case Op::Pow:
         case Op::Call2: return 2;
-        case Op::Affine: case Op::Scale: case Op::Square: case Op::Cube: case Op::Fourth:
-        case Op::Recip: case Op::RecipSquare: case Op::Sqrt: case Op::RecipSqrt: case Op::Cbrt: case Op::PowConst:
-        case Op::PowOddRoot: case Op::PowBase: case Op::Sin: case Op::Cos: case Op::Tan:
-        case Op::Exp: case Op::Ln: case Op::Atan: case Op::Sinh: case Op::Cosh: case Op::Tanh:
-        case Op::Abs: case Op::Call1: return 1;
+        case Op::Affine:
+        case Op::Scale:
+        case Op::Square:
+        case Op::Cube:
+        case Op::Fourth:
+        case Op::Recip:
+        case Op::RecipSquare:
+        case Op::Sqrt:
+        case Op::RecipSqrt:
+        case Op::Cbrt:
+        case Op::PowConst:
+        case Op::PowOddRoot:
+        case Op::PowBase:
+        case Op::Sin:
+        case Op::Cos:
+        case Op::Tan:
+        case Op::Exp:
+        case Op::Ln:
+        case Op::Atan:
+        case Op::Sinh:
+        case Op::Cosh:
+        case Op::Tanh:
+        case Op::Abs:
+        case Op::Call1: return 1;
     }
     return 0;
 }
@@ -112,11 +140,17 @@ void exec(const Instr& in, double* regs, std::size_t stride, std::size_t n,
         case Op::Mul: return map2(d, a, b, n, [](double u, double v) { return u * v; });
         case Op::Square: return map1(d, a, n, [](double u) { return u * u; });
         case Op::Cube: return map1(d, a, n, [](double u) { return u * u * u; });
-        case Op::Fourth: return map1(d, a, n, [](double u) { double s = u * u; return s * s; });
+        case Op::Fourth:
+            return map1(d, a, n, [](double u) {
+                double s = u * u;
+                return s * s;
+            });
         case Op::Recip: return map1(d, a, n, [](double u) { return u == 0 ? kNaN : 1 / u; });
-        case Op::RecipSquare: return map1(d, a, n, [](double u) { return u == 0 ? kNaN : 1 / (u * u); });
+        case Op::RecipSquare:
+            return map1(d, a, n, [](double u) { return u == 0 ? kNaN : 1 / (u * u); });
         case Op::Sqrt: return map1(d, a, n, [](double u) { return std::sqrt(u); });
-        case Op::RecipSqrt: return map1(d, a, n, [](double u) { return u == 0 ? kNaN : 1 / std::sqrt(u); });
+        case Op::RecipSqrt:
+            return map1(d, a, n, [](double u) { return u == 0 ? kNaN : 1 / std::sqrt(u); });
         case Op::Cbrt: return map1(d, a, n, [](double u) { return std::cbrt(u); });
         case Op::PowConst: return map1(d, a, n, [=](double u) { return pow_const(u, c); });
         case Op::PowOddRoot: return map1(d, a, n, [=](double u) { return pow_odd_root(u, c, k); });
@@ -243,9 +277,9 @@ private:
             }
             case Kind::Apply:
             case Kind::Deriv:
-                throw Error(ErrorCode::UnknownFunction,
-                            "cannot evaluate the unknown function " + e->name +
-                                " (define it first, e.g. " + e->name + "(x) = ...)");
+                throw Error(ErrorCode::UnknownFunction, "cannot evaluate the unknown function " +
+                                                            e->name + " (define it first, e.g. " +
+                                                            e->name + "(x) = ...)");
             case Kind::Vector: throw Error(ErrorCode::Type, "a vector has no single numeric value");
         }
         return constant(0);
@@ -291,8 +325,10 @@ private:
         std::optional<Val> acc;
         for (const Expr& a : e->args) {
             Val f = value(a);
-            if (f.is_const) pending *= f.value;
-            else acc = acc ? emit(Op::Mul, *acc, f) : f;
+            if (f.is_const)
+                pending *= f.value;
+            else
+                acc = acc ? emit(Op::Mul, *acc, f) : f;
         }
         if (!acc) return constant(pending);
         return pending == 1 ? *acc : emit(Op::Scale, *acc, {}, 0, pending);

@@ -65,8 +65,8 @@ public:
     };
 
 private:
-    void run_block(const double* const* columns, std::size_t offset, std::size_t n,
-                   double* regs, std::size_t stride) const;
+    void run_block(const double* const* columns, std::size_t offset, std::size_t n, double* regs,
+                   std::size_t stride) const;
 
     std::vector<std::string> vars_;
     std::vector<Instr> code_;

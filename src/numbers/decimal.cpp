@@ -6,8 +6,8 @@
 #include <cmath>
 
 #include "expr/error.hpp"
-#include "numbers/interval.hpp"
 #include "expr/small_node_map.hpp"
+#include "numbers/interval.hpp"
 
 namespace dfdx {
 
@@ -44,7 +44,8 @@ private:
         switch (e.kind()) {
             case Kind::Number: return detail::set_rational(out, e->num);
             case Kind::Constant:
-                return e->id == static_cast<std::uint32_t>(ConstantId::Pi) ? detail::set_pi(out) : detail::set_e(out);
+                return e->id == static_cast<std::uint32_t>(ConstantId::Pi) ? detail::set_pi(out)
+                                                                           : detail::set_e(out);
             case Kind::Add: {
                 detail::set_rational(out, e->num);
                 for (std::size_t i = 0; i < e->args.size(); ++i) {
@@ -54,26 +55,29 @@ private:
             }
             case Kind::Mul: {
                 detail::copy(out, (*this)(e->args[0]));
-                for (std::size_t i = 1; i < e->args.size(); ++i) detail::mul(out, out, (*this)(e->args[i]), pool_);
+                for (std::size_t i = 1; i < e->args.size(); ++i)
+                    detail::mul(out, out, (*this)(e->args[i]), pool_);
                 return detail::scale(out, out, e->num);
             }
             case Kind::Pow: {
                 const Expr& x = e->args[1];
-                if (x.kind() == Kind::Number) return detail::pow_rational(out, (*this)(e->args[0]), x->num, pool_);
+                if (x.kind() == Kind::Number)
+                    return detail::pow_rational(out, (*this)(e->args[0]), x->num, pool_);
                 return detail::pow_general(out, (*this)(e->args[0]), (*this)(x), pool_);
             }
             case Kind::Func: {
                 const Interval* args[2] = {nullptr, nullptr};
-                for (std::size_t i = 0; i < e->args.size() && i < 2; ++i) args[i] = &(*this)(e->args[i]);
-                return detail::apply_function(out, e->id, args, std::min<std::size_t>(e->args.size(), 2), pool_);
+                for (std::size_t i = 0; i < e->args.size() && i < 2; ++i)
+                    args[i] = &(*this)(e->args[i]);
+                return detail::apply_function(out, e->id, args,
+                                              std::min<std::size_t>(e->args.size(), 2), pool_);
             }
-            case Kind::Symbol:
-                throw Error(ErrorCode::UnknownFunction, e->name + " has no value");
+            case Kind::Symbol: throw Error(ErrorCode::UnknownFunction, e->name + " has no value");
             case Kind::Apply:
             case Kind::Deriv:
-                throw Error(ErrorCode::UnknownFunction,
-                            "cannot evaluate the unknown function " + e->name + " (define it first, e.g. " +
-                                e->name + "(x) = ...)");
+                throw Error(ErrorCode::UnknownFunction, "cannot evaluate the unknown function " +
+                                                            e->name + " (define it first, e.g. " +
+                                                            e->name + "(x) = ...)");
             case Kind::Vector: throw Error(ErrorCode::Type, "a vector has no single numeric value");
         }
     }
@@ -99,7 +103,9 @@ std::size_t largest_number_bits(const Expr& e) {
     return most;
 }
 
-[[noreturn]] void too_large() { throw Error(ErrorCode::Limit, "the value is too large for a decimal"); }
+[[noreturn]] void too_large() {
+    throw Error(ErrorCode::Limit, "the value is too large for a decimal");
+}
 
 mpz_class power_of_ten(long k) {
     mpz_class p;
@@ -153,7 +159,8 @@ struct DecimalEvaluator::Impl {
             try {
                 IntervalWalk walk(pool);
                 const Interval& v = walk(e);
-                if (mpfr_nan_p(v.lo) || mpfr_nan_p(v.hi) || mpfr_inf_p(v.lo) || mpfr_inf_p(v.hi)) too_large();
+                if (mpfr_nan_p(v.lo) || mpfr_nan_p(v.hi) || mpfr_inf_p(v.lo) || mpfr_inf_p(v.hi))
+                    too_large();
                 if (decide(v)) return;
                 near_zero = v.straddles();
             } catch (const detail::Undecided&) {
@@ -162,11 +169,12 @@ struct DecimalEvaluator::Impl {
             if (p >= cap) break;
         }
         if (near_zero) {
-            throw Error(ErrorCode::Limit, "cannot tell whether the value is exactly 0: it is 0 to " +
-                                              std::to_string(cap) + " bits of working precision (the cap)");
+            throw Error(ErrorCode::Limit,
+                        "cannot tell whether the value is exactly 0: it is 0 to " +
+                            std::to_string(cap) + " bits of working precision (the cap)");
         }
-        throw Error(ErrorCode::Limit, "the value could not be decided within the cap of " + std::to_string(cap) +
-                                          " bits of working precision");
+        throw Error(ErrorCode::Limit, "the value could not be decided within the cap of " +
+                                          std::to_string(cap) + " bits of working precision");
     }
 
     bool rounds(const Interval& v, int digits, std::string& out) {
@@ -181,7 +189,9 @@ struct DecimalEvaluator::Impl {
         mpfr_exp_t elo = 0, ehi = 0;
         mpfr_get_str(lo_digits.data(), &elo, 10, n, v.lo, MPFR_RNDN);
         mpfr_get_str(hi_digits.data(), &ehi, 10, n, v.hi, MPFR_RNDN);
-        if (elo != ehi || std::string_view(lo_digits.c_str()) != std::string_view(hi_digits.c_str())) return false;
+        if (elo != ehi ||
+            std::string_view(lo_digits.c_str()) != std::string_view(hi_digits.c_str()))
+            return false;
         const bool negative = lo_digits[0] == '-';
         std::string_view d(lo_digits.c_str() + negative);
         out = format_digits(negative, d, elo, digits);
@@ -200,7 +210,8 @@ std::string DecimalEvaluator::text(const Expr& e, int digits) {
     if (e.kind() == Kind::Number) return rational_text(e->num, digits);
     std::string out = detail::fast_decimal(e, digits);
     if (!out.empty()) return out;
-    impl_->refine(e, bits_for(digits), [&](const Interval& v) { return impl_->rounds(v, digits, out); });
+    impl_->refine(e, bits_for(digits),
+                  [&](const Interval& v) { return impl_->rounds(v, digits, out); });
     return out;
 }
 

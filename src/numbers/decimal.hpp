@@ -4,8 +4,8 @@
 // precision doubles until the rounding is certain (Ziv's strategy), up to a cap.
 #pragma once
 
-#include <memory>
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 

@@ -11,18 +11,18 @@
 #include <string>
 #include <unordered_map>
 
-#include "numbers/decimal.hpp"
+#include "calculus/substitute.hpp"
 #include "expr/error.hpp"
 #include "expr/functions.hpp"
-#include "calculus/substitute.hpp"
+#include "numbers/decimal.hpp"
 
 namespace dfdx::detail {
 
 namespace {
 
 using LD = long double;
-constexpr LD kU = 0x1p-64L;      // unit roundoff of long double
-constexpr LD kLibm = 16 * 2 * kU;  // 16 ulps, relative to the result
+constexpr LD kU = 0x1p-64L;           // unit roundoff of long double
+constexpr LD kLibm = 16 * 2 * kU;     // 16 ulps, relative to the result
 constexpr LD kLibmCore = 4 * 2 * kU;  // 4 ulps: the sin, cos, exp kernels; logl (glibc: 1 or 2)
 constexpr LD kSlack = 1.01L;
 
@@ -54,7 +54,9 @@ LD number(const Rational& q, LD& err) {
     // A big rational from its top 64 bits above and below: each truncated by less than
     // 2 units, the quotient rounded once.
     const mpq_class& b = *q.big_value();
-    if (mpz_sizeinbase(b.get_num_mpz_t(), 2) > 16000 || mpz_sizeinbase(b.get_den_mpz_t(), 2) > 16000) throw Bail{};
+    if (mpz_sizeinbase(b.get_num_mpz_t(), 2) > 16000 ||
+        mpz_sizeinbase(b.get_den_mpz_t(), 2) > 16000)
+        throw Bail{};
     long sn = 0, sd = 0;
     const std::uint64_t n = top_bits(b.get_num_mpz_t(), sn), d = top_bits(b.get_den_mpz_t(), sd);
     LD v = std::ldexp(static_cast<LD>(n) / static_cast<LD>(d), static_cast<int>(sn - sd));
@@ -115,7 +117,8 @@ LD exp_own(LD x) {
 // general (Payne-Hanek) path, twice as slow. The reduced argument is off by a few units
 // of its own last place, inside the |x| 2^-62 the pass allows for the reduction.
 LD circular(int which, LD x) {
-    constexpr LD kPiHalf1 = 0xc90fdaa2p-31L, kPiHalf2 = 0x85a308d3p-65L, kPiHalf3 = 0x98cc51701b839a25p-132L;
+    constexpr LD kPiHalf1 = 0xc90fdaa2p-31L, kPiHalf2 = 0x85a308d3p-65L,
+                 kPiHalf3 = 0x98cc51701b839a25p-132L;
     const LD ax = std::fabs(x);
     if (ax >= 0x1p28L) return which == 0 ? sinl(x) : which == 1 ? cosl(x) : tanl(x);
     LD k = 0, r = x;
@@ -126,38 +129,61 @@ LD circular(int which, LD x) {
     }
     const int q = static_cast<int>(static_cast<long long>(k) & 3);
     switch (which) {
-        case 0: return q == 0 ? sin_kernel(r) : q == 1 ? cos_kernel(r) : q == 2 ? -sin_kernel(r) : -cos_kernel(r);
-        case 1: return q == 0 ? cos_kernel(r) : q == 1 ? -sin_kernel(r) : q == 2 ? -cos_kernel(r) : sin_kernel(r);
+        case 0:
+            return q == 0   ? sin_kernel(r)
+                   : q == 1 ? cos_kernel(r)
+                   : q == 2 ? -sin_kernel(r)
+                            : -cos_kernel(r);
+        case 1:
+            return q == 0   ? cos_kernel(r)
+                   : q == 1 ? -sin_kernel(r)
+                   : q == 2 ? -cos_kernel(r)
+                            : sin_kernel(r);
         default: return q % 2 == 0 ? sin_kernel(r) / cos_kernel(r) : -cos_kernel(r) / sin_kernel(r);
     }
 }
 
 // f(x) and a bound on |f'| near x, for the functions this pass knows.
 bool call(std::uint32_t id, LD x, LD& f, LD& d) {
-    static const std::uint32_t sin = id_of("sin"), cos = id_of("cos"), tan = id_of("tan"), exp = id_of("exp"),
-                               ln = id_of("ln"), atan = id_of("atan"), sinh = id_of("sinh"), cosh = id_of("cosh"),
-                               tanh = id_of("tanh"), asin = id_of("asin"), acos = id_of("acos"),
-                               log10 = id_of("log10"), log2 = id_of("log2"), asinh = id_of("asinh"),
+    static const std::uint32_t sin = id_of("sin"), cos = id_of("cos"), tan = id_of("tan"),
+                               exp = id_of("exp"), ln = id_of("ln"), atan = id_of("atan"),
+                               sinh = id_of("sinh"), cosh = id_of("cosh"), tanh = id_of("tanh"),
+                               asin = id_of("asin"), acos = id_of("acos"), log10 = id_of("log10"),
+                               log2 = id_of("log2"), asinh = id_of("asinh"),
                                sigmoid = id_of("sigmoid");
     // Outside the table's domain the exact path reports the error.
     if (!in_domain(function_domain(id), static_cast<double>(x))) return false;
-    if (id == sin) f = circular(0, x), d = 1;
-    else if (id == cos) f = circular(1, x), d = 1;
-    else if (id == tan) f = circular(2, x), d = 1 + f * f;
-    else if (id == exp) f = exp_own(x), d = f;
-    else if (id == ln) f = logl(x), d = 1 / x;
-    else if (id == log10) f = log10l(x), d = 1 / (x * 2.302585092994045684L);
-    else if (id == log2) f = log2l(x), d = 1 / (x * 0.693147180559945309L);
-    else if (id == atan) f = atanl(x), d = 1 / (1 + x * x);
-    else if (id == sinh) f = sinhl(x), d = coshl(x);
-    else if (id == cosh) f = coshl(x), d = std::fabs(sinhl(x)) + kU;
-    else if (id == tanh) f = tanhl(x), d = 1;
-    else if (id == asinh) f = asinhl(x), d = 1 / sqrtl(1 + x * x);
+    if (id == sin)
+        f = circular(0, x), d = 1;
+    else if (id == cos)
+        f = circular(1, x), d = 1;
+    else if (id == tan)
+        f = circular(2, x), d = 1 + f * f;
+    else if (id == exp)
+        f = exp_own(x), d = f;
+    else if (id == ln)
+        f = logl(x), d = 1 / x;
+    else if (id == log10)
+        f = log10l(x), d = 1 / (x * 2.302585092994045684L);
+    else if (id == log2)
+        f = log2l(x), d = 1 / (x * 0.693147180559945309L);
+    else if (id == atan)
+        f = atanl(x), d = 1 / (1 + x * x);
+    else if (id == sinh)
+        f = sinhl(x), d = coshl(x);
+    else if (id == cosh)
+        f = coshl(x), d = std::fabs(sinhl(x)) + kU;
+    else if (id == tanh)
+        f = tanhl(x), d = 1;
+    else if (id == asinh)
+        f = asinhl(x), d = 1 / sqrtl(1 + x * x);
     else if ((id == asin || id == acos) && std::fabs(x) < 1) {  // not at +-1: no slope bound
         f = id == asin ? asinl(x) : acosl(x);
         d = 1 / sqrtl(1 - x * x);
-    } else if (id == sigmoid) f = 1 / (1 + expl(-x)), d = 0.25L;
-    else return false;
+    } else if (id == sigmoid)
+        f = 1 / (1 + expl(-x)), d = 0.25L;
+    else
+        return false;
     return std::isfinite(f) && std::isfinite(d);
 }
 
@@ -169,7 +195,8 @@ bool bounded_slope(std::uint32_t id) {
 }
 
 bool core_function(std::uint32_t id) {
-    static const std::uint32_t sin = id_of("sin"), cos = id_of("cos"), exp = id_of("exp"), ln = id_of("ln");
+    static const std::uint32_t sin = id_of("sin"), cos = id_of("cos"), exp = id_of("exp"),
+                               ln = id_of("ln");
     return id == sin || id == cos || id == exp || id == ln;
 }
 
@@ -213,7 +240,8 @@ private:
             case Kind::Constant: {
                 if (point_) throw Bail{};  // sin(pi*x) may fold at the point
                 const bool pi = e->id == static_cast<std::uint32_t>(ConstantId::Pi);
-                const LD v = pi ? 3.14159265358979323846264338327950288L : 2.71828182845904523536028747135266250L;
+                const LD v = pi ? 3.14159265358979323846264338327950288L
+                                : 2.71828182845904523536028747135266250L;
                 return {v, v * kU};
             }
             case Kind::Add: return sum(e);
@@ -311,7 +339,8 @@ private:
 
     Approx power(const Expr& e) {
         const Expr& x = e->args[1];
-        if (point_ && !(x.kind() == Kind::Number && is_integer(x->num))) throw Bail{};  // roots stay exact
+        if (point_ && !(x.kind() == Kind::Number && is_integer(x->num)))
+            throw Bail{};  // roots stay exact
         const Approx b = (*this)(e->args[0]);
         if (b.v == 0) throw Bail{};
         const LD rb = b.e / std::fabs(b.v);
@@ -332,7 +361,8 @@ private:
         }
         if (base - b.e <= 0) throw Bail{};
         const LD v = powl(base, y);
-        const LD rel = std::fabs(y) * rb * (1 + std::fabs(y) * rb) + std::fabs(logl(base)) * ye + kLibm;
+        const LD rel =
+            std::fabs(y) * rb * (1 + std::fabs(y) * rb) + std::fabs(logl(base)) * ye + kLibm;
         if (rel > 1e-6L) throw Bail{};
         return {negate ? -v : v, std::fabs(v) * rel * kSlack};
     }
@@ -417,14 +447,16 @@ std::string decided(const Approx& a, int digits) {
     if (k > 27 || k < -27) return {};
     const LD scale = pow10(k < 0 ? -k : 0), up = pow10(k > 0 ? k : 0);
     // The value times 10^k lies in [s_lo, s_hi]; its nearest integer has `digits` digits.
-    const LD s_lo = (m - err) * up / scale * (1 - 4 * kU), s_hi = (m + err) * up / scale * (1 + 4 * kU);
+    const LD s_lo = (m - err) * up / scale * (1 - 4 * kU),
+             s_hi = (m + err) * up / scale * (1 + 4 * kU);
     const LD first = pow10(digits - 1), past = pow10(digits);
     if (s_lo < first || s_hi + 0.5L >= past) return {};
     const LD n_lo = std::floor(s_lo + 0.5L), n_hi = std::floor(s_hi + 0.5L);
     if (n_lo != n_hi || s_lo + 0.5L == n_lo) return {};
     char d[24];
     const auto end = std::to_chars(d, d + sizeof d, static_cast<unsigned long long>(n_lo)).ptr;
-    return format_digits(a.v < 0, std::string_view(d, static_cast<std::size_t>(end - d)), x + 1, digits);
+    return format_digits(a.v < 0, std::string_view(d, static_cast<std::size_t>(end - d)), x + 1,
+                         digits);
 }
 
 }  // namespace

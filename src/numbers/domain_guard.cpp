@@ -9,8 +9,8 @@
 #include <unordered_set>
 
 #include "expr/error.hpp"
-#include "numbers/eval.hpp"
 #include "expr/functions.hpp"
+#include "numbers/eval.hpp"
 
 namespace dfdx {
 
@@ -32,8 +32,8 @@ bool includes(Excluded wide, Excluded narrow) {
 
 bool total_function(std::uint32_t id) {
     static const std::unordered_set<std::string_view> kTotal = {
-        "sin", "cos", "atan", "exp", "sinh", "cosh", "tanh", "asinh", "abs", "sign", "step",
-        "sigmoid", "relu", "softplus"};
+        "sin",   "cos", "atan", "exp",  "sinh",    "cosh", "tanh",
+        "asinh", "abs", "sign", "step", "sigmoid", "relu", "softplus"};
     return kTotal.count(function_info(id).name) != 0;
 }
 
@@ -60,7 +60,8 @@ bool value_fails_first(const std::vector<Expr>& originals, const Expr& value) {
     std::unordered_map<const Node*, std::vector<Excluded>> powers;  // base -> exclusions
     each_node(value, [&](const Node& n) {
         nodes.insert(&n);
-        if (n.kind == Kind::Pow && is_number(n.args[1])) powers[n.args[0].get()].push_back(excluded_by(n.args[1]->num));
+        if (n.kind == Kind::Pow && is_number(n.args[1]))
+            powers[n.args[0].get()].push_back(excluded_by(n.args[1]->num));
     });
     bool covered = true;
     for (const Expr& original : originals) {
@@ -86,8 +87,9 @@ bool value_fails_first(const std::vector<Expr>& originals, const Expr& value) {
             const Excluded need = excluded_by(n.args[1]->num);
             if (need == Excluded::Nothing) return;
             auto it = powers.find(base.get());
-            covered = it != powers.end() && std::any_of(it->second.begin(), it->second.end(),
-                                                         [&](Excluded e) { return includes(e, need); });
+            covered =
+                it != powers.end() && std::any_of(it->second.begin(), it->second.end(),
+                                                  [&](Excluded e) { return includes(e, need); });
         });
     }
     return covered;
@@ -95,7 +97,8 @@ bool value_fails_first(const std::vector<Expr>& originals, const Expr& value) {
 
 }  // namespace
 
-DomainGuard::DomainGuard(std::vector<Expr> originals, const Expr& value) : originals_(std::move(originals)) {
+DomainGuard::DomainGuard(std::vector<Expr> originals, const Expr& value)
+    : originals_(std::move(originals)) {
     if (value_fails_first(originals_, value)) {
         originals_.clear();
         return;
@@ -144,7 +147,8 @@ void DomainGuard::check_exactly(const Bindings& point) const {
             (void)evaluate(v);
         } catch (const Error& e) {
             const ErrorCode c = e.code();
-            if (c == ErrorCode::Domain || c == ErrorCode::DivisionByZero || c == ErrorCode::NotReal) throw;
+            if (c == ErrorCode::Domain || c == ErrorCode::DivisionByZero || c == ErrorCode::NotReal)
+                throw;
         }
     }
 }

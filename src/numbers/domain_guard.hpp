@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
-#include "numbers/compiled.hpp"
-#include "expr/expr.hpp"
 #include "calculus/substitute.hpp"
+#include "expr/expr.hpp"
+#include "numbers/compiled.hpp"
 
 namespace dfdx {
 

@@ -159,8 +159,10 @@ void absolute(Interval& out, const Interval& a) {
         mpfr_swap(out.lo, out.hi);
         return;
     }
-    if (mpfr_cmpabs(a.lo, a.hi) > 0) mpfr_neg(out.hi, a.lo, MPFR_RNDU);
-    else mpfr_set(out.hi, a.hi, MPFR_RNDU);
+    if (mpfr_cmpabs(a.lo, a.hi) > 0)
+        mpfr_neg(out.hi, a.lo, MPFR_RNDU);
+    else
+        mpfr_set(out.hi, a.hi, MPFR_RNDU);
     mpfr_set_zero(out.lo, 1);
 }
 
@@ -180,7 +182,9 @@ void pow_positive(Interval& out, const Interval& a, long n, IntervalPool& pool) 
     mpfr_pow_si(out.hi, m.hi, n, MPFR_RNDU);
 }
 
-[[noreturn]] void too_large() { throw Error(ErrorCode::Limit, "the value is too large for a decimal"); }
+[[noreturn]] void too_large() {
+    throw Error(ErrorCode::Limit, "the value is too large for a decimal");
+}
 
 }  // namespace
 
@@ -205,8 +209,8 @@ void pow_rational(Interval& out, const Interval& a, const Rational& e, IntervalP
     if (!q) too_large();
     const bool odd_root = *q % 2 != 0;
     if (!odd_root && a.negative()) {
-        throw Error(ErrorCode::NotReal, "a fractional power of the negative number " + midpoint_text(a, 15) +
-                                            " is not real");
+        throw Error(ErrorCode::NotReal, "a fractional power of the negative number " +
+                                            midpoint_text(a, 15) + " is not real");
     }
     if (!odd_root && mpfr_signbit(a.lo)) {
         if (!a.zero()) throw Undecided{};
@@ -235,8 +239,8 @@ void pow_general(Interval& out, const Interval& a, const Interval& b, IntervalPo
         throw Undecided{};
     }
     if (a.negative()) {
-        throw Error(ErrorCode::NotReal, "a fractional power of the negative number " + midpoint_text(a, 15) +
-                                            " is not real");
+        throw Error(ErrorCode::NotReal, "a fractional power of the negative number " +
+                                            midpoint_text(a, 15) + " is not real");
     }
     if (!a.positive()) throw Undecided{};
     // a^b = exp(b ln a); ln and exp are increasing.

@@ -16,8 +16,8 @@ namespace {
 using Fn = int (*)(mpfr_ptr, mpfr_srcptr, mpfr_rnd_t);
 
 enum class Shape {
-    Up,        ///< increasing: f at lo (down), f at hi (up)
-    Down,      ///< decreasing
+    Up,    ///< increasing: f at lo (down), f at hi (up)
+    Down,  ///< decreasing
     Sin,
     Cos,
     Tan,
@@ -26,8 +26,8 @@ enum class Shape {
     Csc,
     Cosh,
     Sech,
-    Recip,     ///< f(1/x) for an increasing or decreasing f (acot, asec, ...)
-    OneOver,   ///< 1/f(x) for an increasing f (coth, csch)
+    Recip,    ///< f(1/x) for an increasing or decreasing f (acot, asec, ...)
+    OneOver,  ///< 1/f(x) for an increasing f (coth, csch)
     Abs,
     Sign,
     Step,
@@ -49,23 +49,40 @@ const std::vector<Rule>& rules() {
     static const std::vector<Rule> table = [] {
         std::vector<Rule> t(all_functions().size());
         const std::pair<std::string_view, Rule> rows[] = {
-            {"sin", {Shape::Sin}},          {"cos", {Shape::Cos}},
-            {"tan", {Shape::Tan}},          {"cot", {Shape::Cot}},
-            {"sec", {Shape::Sec}},          {"csc", {Shape::Csc}},
-            {"asin", {Shape::Up, mpfr_asin}}, {"acos", {Shape::Down, mpfr_acos}},
-            {"atan", {Shape::Up, mpfr_atan}}, {"acot", {Shape::Recip, mpfr_atan}},
-            {"asec", {Shape::Recip, mpfr_acos, true}}, {"acsc", {Shape::Recip, mpfr_asin}},
-            {"atan2", {Shape::Atan2}},      {"sinh", {Shape::Up, mpfr_sinh}},
-            {"cosh", {Shape::Cosh}},        {"tanh", {Shape::Up, mpfr_tanh}},
-            {"coth", {Shape::OneOver, mpfr_tanh}}, {"sech", {Shape::Sech}},
-            {"csch", {Shape::OneOver, mpfr_sinh}}, {"asinh", {Shape::Up, mpfr_asinh}},
-            {"acosh", {Shape::Up, mpfr_acosh}}, {"atanh", {Shape::Up, mpfr_atanh}},
-            {"acoth", {Shape::Recip, mpfr_atanh}}, {"asech", {Shape::Recip, mpfr_acosh}},
-            {"acsch", {Shape::Recip, mpfr_asinh}}, {"exp", {Shape::Up, mpfr_exp}},
-            {"ln", {Shape::Up, log_fn}},    {"log10", {Shape::Up, mpfr_log10}},
-            {"log2", {Shape::Up, mpfr_log2}}, {"abs", {Shape::Abs}},
-            {"sign", {Shape::Sign}},        {"step", {Shape::Step}},
-            {"sigmoid", {Shape::Sigmoid}},  {"relu", {Shape::Relu}},
+            {"sin", {Shape::Sin}},
+            {"cos", {Shape::Cos}},
+            {"tan", {Shape::Tan}},
+            {"cot", {Shape::Cot}},
+            {"sec", {Shape::Sec}},
+            {"csc", {Shape::Csc}},
+            {"asin", {Shape::Up, mpfr_asin}},
+            {"acos", {Shape::Down, mpfr_acos}},
+            {"atan", {Shape::Up, mpfr_atan}},
+            {"acot", {Shape::Recip, mpfr_atan}},
+            {"asec", {Shape::Recip, mpfr_acos, true}},
+            {"acsc", {Shape::Recip, mpfr_asin}},
+            {"atan2", {Shape::Atan2}},
+            {"sinh", {Shape::Up, mpfr_sinh}},
+            {"cosh", {Shape::Cosh}},
+            {"tanh", {Shape::Up, mpfr_tanh}},
+            {"coth", {Shape::OneOver, mpfr_tanh}},
+            {"sech", {Shape::Sech}},
+            {"csch", {Shape::OneOver, mpfr_sinh}},
+            {"asinh", {Shape::Up, mpfr_asinh}},
+            {"acosh", {Shape::Up, mpfr_acosh}},
+            {"atanh", {Shape::Up, mpfr_atanh}},
+            {"acoth", {Shape::Recip, mpfr_atanh}},
+            {"asech", {Shape::Recip, mpfr_acosh}},
+            {"acsch", {Shape::Recip, mpfr_asinh}},
+            {"exp", {Shape::Up, mpfr_exp}},
+            {"ln", {Shape::Up, log_fn}},
+            {"log10", {Shape::Up, mpfr_log10}},
+            {"log2", {Shape::Up, mpfr_log2}},
+            {"abs", {Shape::Abs}},
+            {"sign", {Shape::Sign}},
+            {"step", {Shape::Step}},
+            {"sigmoid", {Shape::Sigmoid}},
+            {"relu", {Shape::Relu}},
             {"softplus", {Shape::Softplus}},
         };
         for (const auto& [name, rule] : rows) t[function_id(name)] = rule;
@@ -90,20 +107,27 @@ void check_domain(std::uint32_t id, const Interval& a) {
         case FunctionDomain::Positive: inside = a.positive(), outside = mpfr_sgn(hi) <= 0; break;
         case FunctionDomain::NonZero: inside = !a.straddles(), outside = a.zero(); break;
         case FunctionDomain::UnitClosed:
-            inside = cmp_si(lo, -1) >= 0 && cmp_si(hi, 1) <= 0, outside = cmp_si(lo, 1) > 0 || cmp_si(hi, -1) < 0;
+            inside = cmp_si(lo, -1) >= 0 && cmp_si(hi, 1) <= 0,
+            outside = cmp_si(lo, 1) > 0 || cmp_si(hi, -1) < 0;
             break;
         case FunctionDomain::OutsideUnit:
-            inside = cmp_si(lo, 1) >= 0 || cmp_si(hi, -1) <= 0, outside = cmp_si(lo, -1) > 0 && cmp_si(hi, 1) < 0;
+            inside = cmp_si(lo, 1) >= 0 || cmp_si(hi, -1) <= 0,
+            outside = cmp_si(lo, -1) > 0 && cmp_si(hi, 1) < 0;
             break;
-        case FunctionDomain::AtLeastOne: inside = cmp_si(lo, 1) >= 0, outside = cmp_si(hi, 1) < 0; break;
+        case FunctionDomain::AtLeastOne:
+            inside = cmp_si(lo, 1) >= 0, outside = cmp_si(hi, 1) < 0;
+            break;
         case FunctionDomain::UnitOpen:
-            inside = cmp_si(lo, -1) > 0 && cmp_si(hi, 1) < 0, outside = cmp_si(lo, 1) >= 0 || cmp_si(hi, -1) <= 0;
+            inside = cmp_si(lo, -1) > 0 && cmp_si(hi, 1) < 0,
+            outside = cmp_si(lo, 1) >= 0 || cmp_si(hi, -1) <= 0;
             break;
         case FunctionDomain::OutsideUnitOpen:
-            inside = cmp_si(lo, 1) > 0 || cmp_si(hi, -1) < 0, outside = cmp_si(lo, -1) >= 0 && cmp_si(hi, 1) <= 0;
+            inside = cmp_si(lo, 1) > 0 || cmp_si(hi, -1) < 0,
+            outside = cmp_si(lo, -1) >= 0 && cmp_si(hi, 1) <= 0;
             break;
         case FunctionDomain::UnitHalfOpen:
-            inside = a.positive() && cmp_si(hi, 1) <= 0, outside = mpfr_sgn(hi) <= 0 || cmp_si(lo, 1) > 0;
+            inside = a.positive() && cmp_si(hi, 1) <= 0,
+            outside = mpfr_sgn(hi) <= 0 || cmp_si(lo, 1) > 0;
             break;
     }
     if (outside) undefined(id, a);
@@ -193,7 +217,8 @@ void atan2(Interval& out, const Interval& y, const Interval& x, IntervalPool& po
     throw Undecided{};
 }
 
-void recip_of(Interval& out, const Interval& a, const Rule& r, std::uint32_t id, IntervalPool& pool) {
+void recip_of(Interval& out, const Interval& a, const Rule& r, std::uint32_t id,
+              IntervalPool& pool) {
     if (a.zero() && function_info(id).name == "acot") {
         set_pi(out);
         return scale(out, out, Rational(1, 2));
@@ -226,10 +251,11 @@ void apply_function(Interval& out, std::uint32_t id, const Interval* const* args
                     IntervalPool& pool) {
     const Rule& r = rules().at(id);
     if (r.shape == Shape::Atan2 && n == 2) return atan2(out, *args[0], *args[1], pool);
-    const bool needs_fn = r.shape == Shape::Up || r.shape == Shape::Down || r.shape == Shape::Recip ||
-                          r.shape == Shape::OneOver;
+    const bool needs_fn = r.shape == Shape::Up || r.shape == Shape::Down ||
+                          r.shape == Shape::Recip || r.shape == Shape::OneOver;
     if (needs_fn && r.fn == nullptr) {  // factorial, binomial: whole numbers only, folded exactly
-        throw Error(ErrorCode::Domain, std::string(function_info(id).name) + " has no value here: it takes whole numbers");
+        throw Error(ErrorCode::Domain, std::string(function_info(id).name) +
+                                           " has no value here: it takes whole numbers");
     }
     const Interval& a = *args[0];
     check_domain(id, a);
@@ -272,7 +298,8 @@ void apply_function(Interval& out, std::uint32_t id, const Interval* const* args
         case Shape::Softplus: return softplus(out, a);
         case Shape::Atan2: break;
     }
-    throw Error(ErrorCode::Type, std::string(function_info(id).name) + " takes another number of arguments");
+    throw Error(ErrorCode::Type,
+                std::string(function_info(id).name) + " takes another number of arguments");
 }
 
 }  // namespace dfdx::detail

@@ -34,7 +34,8 @@ bool negative_exponent(const Expr& exp) {
 }
 
 bool name_char(char ch) {
-    return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '_';
+    return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
+           ch == '_';
 }
 
 /// `s` without a trailing whole-number exponent: "^2" (plain) or superscript digits
@@ -42,14 +43,13 @@ bool name_char(char ch) {
 std::string_view strip_exponent(std::string_view s) {
     if (std::size_t caret = s.rfind('^'); caret != std::string_view::npos) {
         std::string_view order = s.substr(caret + 1);
-        bool digits = !order.empty() && std::all_of(order.begin(), order.end(), [](char c) {
-            return c >= '0' && c <= '9';
-        });
+        bool digits = !order.empty() && std::all_of(order.begin(), order.end(),
+                                                    [](char c) { return c >= '0' && c <= '9'; });
         return digits ? s.substr(0, caret) : s;
     }
-    static const std::string sups[] = {superscript("0"), superscript("1"), superscript("2"), superscript("3"),
-                                       superscript("4"), superscript("5"), superscript("6"), superscript("7"),
-                                       superscript("8"), superscript("9")};
+    static const std::string sups[] = {
+        superscript("0"), superscript("1"), superscript("2"), superscript("3"), superscript("4"),
+        superscript("5"), superscript("6"), superscript("7"), superscript("8"), superscript("9")};
     for (bool stripped = true; stripped;) {
         stripped = false;
         for (const std::string& sup : sups) {
@@ -103,8 +103,9 @@ public:
 
 private:
     [[noreturn]] static void too_long(const Expr& e) {
-        throw Error(ErrorCode::Limit, "the result is longer than the output limit of " + std::to_string(kMaxOutput) +
-                                          " characters (" + std::to_string(dag_size(e)) + " distinct nodes)");
+        throw Error(ErrorCode::Limit, "the result is longer than the output limit of " +
+                                          std::to_string(kMaxOutput) + " characters (" +
+                                          std::to_string(dag_size(e)) + " distinct nodes)");
     }
 
     // The layout of expressions differs by style (fractions, roots, juxtaposition); the
@@ -158,9 +159,7 @@ private:
         return {s, prec};
     }
 
-    std::string function_name(const std::string& name) const {
-        return n_.user_function(name);
-    }
+    std::string function_name(const std::string& name) const { return n_.user_function(name); }
 
     Out builtin(const Expr& e) {
         const std::string name(function_info(e->id).name);
@@ -187,7 +186,8 @@ private:
                 idx += "\\partial_{" + std::to_string(i + 1) + "}";
                 idx += (n > 1 ? "^{" + std::to_string(n) + "}" : std::string()) + " ";
             } else {
-                for (std::uint32_t k = 0; k < n; ++k) idx += (idx.empty() ? "" : ",") + std::to_string(i + 1);
+                for (std::uint32_t k = 0; k < n; ++k)
+                    idx += (idx.empty() ? "" : ",") + std::to_string(i + 1);
             }
         }
         if (latex()) return {idx + name + args, kAtom};
@@ -195,15 +195,16 @@ private:
     }
 
     Out vec(const Expr& e) {
-        bool matrix = !e->args.empty() && std::all_of(e->args.begin(), e->args.end(), [](const Expr& r) {
-            return r.kind() == Kind::Vector;
-        });
+        bool matrix =
+            !e->args.empty() && std::all_of(e->args.begin(), e->args.end(),
+                                            [](const Expr& r) { return r.kind() == Kind::Vector; });
         if (latex() && matrix) {
             std::string s = "\\begin{bmatrix} ";
             for (std::size_t i = 0; i < e->args.size(); ++i) {
                 const Expr& row = e->args[i];
                 if (i) s += " \\\\ ";
-                for (std::size_t j = 0; j < row->args.size(); ++j) s += (j ? " & " : "") + expr(row->args[j]).s;
+                for (std::size_t j = 0; j < row->args.size(); ++j)
+                    s += (j ? " & " : "") + expr(row->args[j]).s;
             }
             return {s + " \\end{bmatrix}", kAtom};
         }
@@ -215,7 +216,8 @@ private:
 
     std::pair<int, std::string> var_rank(const std::string& name) const {
         auto it = std::find(opt_.leading_vars.begin(), opt_.leading_vars.end(), name);
-        if (it != opt_.leading_vars.end()) return {static_cast<int>(it - opt_.leading_vars.begin()), ""};
+        if (it != opt_.leading_vars.end())
+            return {static_cast<int>(it - opt_.leading_vars.begin()), ""};
         return {static_cast<int>(opt_.leading_vars.size()), name};
     }
 
@@ -248,7 +250,8 @@ private:
             if (j == b.vars.size() || (i < a.vars.size() && a.vars[i].first < b.vars[j].first)) {
                 return a.vars[i].second > 0;
             }
-            if (i == a.vars.size() || b.vars[j].first < a.vars[i].first) return b.vars[j].second < 0;
+            if (i == a.vars.size() || b.vars[j].first < a.vars[i].first)
+                return b.vars[j].second < 0;
             if (a.vars[i].second != b.vars[j].second) return a.vars[i].second > b.vars[j].second;
             ++i, ++j;
         }
@@ -266,11 +269,13 @@ private:
             case Kind::Symbol:
             case Kind::Constant: r = true; break;
             case Kind::Pow:
-                r = is_number(e->args[1]) && is_integer(e->args[1]->num) && is_polynomial(e->args[0]);
+                r = is_number(e->args[1]) && is_integer(e->args[1]->num) &&
+                    is_polynomial(e->args[0]);
                 break;
             case Kind::Add:
             case Kind::Mul:
-                r = std::all_of(e->args.begin(), e->args.end(), [&](const Expr& a) { return is_polynomial(a); });
+                r = std::all_of(e->args.begin(), e->args.end(),
+                                [&](const Expr& a) { return is_polynomial(a); });
                 break;
             default: break;
         }
@@ -309,7 +314,8 @@ private:
             Item it{factor_class(f), {0, ""}, expr(b).s, f};
             if (b.kind() == Kind::Symbol) it.rank = var_rank(b->name);
             if (b.kind() == Kind::Add) {  // (x - 1)*(x + 1): a minus before a plus, in every format
-                for (std::size_t at; (at = it.text.find("\u2212")) != std::string::npos;) it.text.replace(at, 3, "-");
+                for (std::size_t at; (at = it.text.find("\u2212")) != std::string::npos;)
+                    it.text.replace(at, 3, "-");
                 for (char& c : it.text) c = c == '-' ? '+' : c == '+' ? '-' : c;
             }
             items.push_back(std::move(it));
@@ -350,7 +356,8 @@ private:
             terms.push_back({constant < 0, {{}, {}, c.s}});
         }
         // Two terms read better positive first: 1 - sigmoid(x), not -sigmoid(x) + 1.
-        if (terms.size() == 2 && terms[0].negative && !terms[1].negative) std::swap(terms[0], terms[1]);
+        if (terms.size() == 2 && terms[0].negative && !terms[1].negative)
+            std::swap(terms[0], terms[1]);
         std::string s = terms[0].negative ? minus() + terms[0].key.text : terms[0].key.text;
         for (std::size_t i = 1; i < terms.size(); ++i) {
             s += terms[i].negative ? std::string(" ") + minus() + " " : " + ";
@@ -372,14 +379,18 @@ private:
 
     /// Joins factors; `first_is_number` when parts[0] is the numeric coefficient.
     /// Factors below `min_prec` are parenthesised.
-    std::string join_product(const std::vector<Part>& parts, bool first_is_number, int min_prec) const {
+    std::string join_product(const std::vector<Part>& parts, bool first_is_number,
+                             int min_prec) const {
         std::string s;
         for (std::size_t i = 0; i < parts.size(); ++i) {
             std::string p = parts[i].prec < min_prec ? paren(parts[i].s) : parts[i].s;
             if (i) {
-                if (plain()) s += "*";
-                else if (latex()) s += (p[0] >= '0' && p[0] <= '9') ? " \\cdot " : " ";
-                else s += (i == 1 && first_is_number && juxtaposes_after_number(p)) ? "" : "·";
+                if (plain())
+                    s += "*";
+                else if (latex())
+                    s += (p[0] >= '0' && p[0] <= '9') ? " \\cdot " : " ";
+                else
+                    s += (i == 1 && first_is_number && juxtaposes_after_number(p)) ? "" : "·";
             }
             s += p;
         }
@@ -406,7 +417,8 @@ private:
         }
         if (latex()) {
             // \frac groups its parts, so a lone numerator or denominator needs no brackets.
-            std::string num_s = top.empty() ? "1" : join_product(top, p != 1, top.size() > 1 ? kProduct : 0);
+            std::string num_s =
+                top.empty() ? "1" : join_product(top, p != 1, top.size() > 1 ? kProduct : 0);
             std::string den_s = join_product(bottom, q != 1, bottom.size() > 1 ? kProduct : 0);
             return {sign + "\\frac{" + num_s + "}{" + den_s + "}", prec_if_signed};
         }
@@ -444,9 +456,11 @@ private:
         if (numeric && value == Rational(1, 2)) return root(base, value);
         if (latex()) return latex_power(base, exp, negated);
         Out b = expr(base);
-        bool base_paren = b.prec < kAtom || (base.kind() == Kind::Number && (base->num < 0 || !is_integer(base->num)));
+        bool base_paren = b.prec < kAtom || (base.kind() == Kind::Number &&
+                                             (base->num < 0 || !is_integer(base->num)));
         std::string bs = base_paren ? paren(b.s) : b.s;
-        if (unicode() && numeric && is_integer(value)) return {bs + superscript(value.get_str()), kPower};
+        if (unicode() && numeric && is_integer(value))
+            return {bs + superscript(value.get_str()), kPower};
         Out x = exponent(exp, negated);
         bool exp_paren = x.prec <= kPower || (numeric && !is_integer(value));
         return {bs + "^" + (exp_paren ? paren(x.s) : x.s), kPower};
@@ -477,7 +491,8 @@ private:
             }
         }
         Out b = expr(base);
-        bool base_paren = b.prec < kAtom || (base.kind() == Kind::Number && (base->num < 0 || !is_integer(base->num)));
+        bool base_paren = b.prec < kAtom || (base.kind() == Kind::Number &&
+                                             (base->num < 0 || !is_integer(base->num)));
         return {(base_paren ? paren(b.s) : b.s) + "^{" + xs + "}", kPower};
     }
 

@@ -34,9 +34,19 @@ std::string latex_greek(std::string_view name) {
     if (!capital || tex_has_capital(name)) return "\\" + std::string(name);
     // The Latin twin of the capital: Alpha -> A, Beta -> B, Eta -> H, Chi -> X, ...
     static constexpr std::array<std::pair<std::string_view, char>, 13> kTwins = {{
-        {"Alpha", 'A'}, {"Beta", 'B'}, {"Epsilon", 'E'}, {"Zeta", 'Z'}, {"Eta", 'H'},
-        {"Iota", 'I'}, {"Kappa", 'K'}, {"Mu", 'M'}, {"Nu", 'N'}, {"Omicron", 'O'},
-        {"Rho", 'P'}, {"Tau", 'T'}, {"Chi", 'X'},
+        {"Alpha", 'A'},
+        {"Beta", 'B'},
+        {"Epsilon", 'E'},
+        {"Zeta", 'Z'},
+        {"Eta", 'H'},
+        {"Iota", 'I'},
+        {"Kappa", 'K'},
+        {"Mu", 'M'},
+        {"Nu", 'N'},
+        {"Omicron", 'O'},
+        {"Rho", 'P'},
+        {"Tau", 'T'},
+        {"Chi", 'X'},
     }};
     for (const auto& [n, c] : kTwins) {
         if (n == name) return std::string("\\mathrm{") + c + "}";
@@ -67,7 +77,10 @@ std::string latex_symbol(std::string_view name) {
         std::string_view head = name.substr(0, us), tail = name.substr(us + 1);
         if (!head.empty() && !tail.empty() && tail.find('_') == std::string_view::npos) {
             std::string sub = latex_greek(tail);
-            if (sub.empty()) sub = tail.size() == 1 || std::all_of(tail.begin(), tail.end(), is_digit) ? std::string(tail) : "\\mathrm{" + std::string(tail) + "}";
+            if (sub.empty())
+                sub = tail.size() == 1 || std::all_of(tail.begin(), tail.end(), is_digit)
+                          ? std::string(tail)
+                          : "\\mathrm{" + std::string(tail) + "}";
             return latex_word(head) + "_{" + sub + "}";
         }
         return "\\mathit{" + escape_underscores(name) + "}";
@@ -97,8 +110,10 @@ std::string latex_builtin(std::string_view name) {
 std::string superscript(std::string_view digits) {
     std::string out;
     for (char ch : digits) {
-        if (ch == '-') out += "⁻";
-        else if (is_digit(ch)) out += kSuperscripts[ch - '0'];
+        if (ch == '-')
+            out += "⁻";
+        else if (is_digit(ch))
+            out += kSuperscripts[ch - '0'];
     }
     return out;
 }

@@ -100,7 +100,10 @@ void Environment::define(const std::string& name, FunctionBody f) {
     callees_[name] = std::move(calls);
     functions_[name] = std::move(f);
     // Only a redefinition scans the order: 100,000 new names stay linear.
-    if (known) touch(name); else order_.push_back(name);
+    if (known)
+        touch(name);
+    else
+        order_.push_back(name);
 }
 
 void Environment::bind(const std::string& name, Expr value, std::vector<std::string> appearance) {
@@ -110,7 +113,10 @@ void Environment::bind(const std::string& name, Expr value, std::vector<std::str
     forget_calls(name);
     values_[name] = std::move(value);
     appearance_[name] = std::move(appearance);
-    if (known) touch(name); else order_.push_back(name);
+    if (known)
+        touch(name);
+    else
+        order_.push_back(name);
 }
 
 const std::vector<std::string>& Environment::appearance(const std::string& name) const {

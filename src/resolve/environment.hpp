@@ -9,8 +9,8 @@
 #include <unordered_map>
 #include <vector>
 
-#include "expr/expr.hpp"
 #include "calculus/substitute.hpp"
+#include "expr/expr.hpp"
 
 namespace dfdx {
 
@@ -18,7 +18,9 @@ class Environment {
 public:
     [[nodiscard]] const FunctionBodies& functions() const { return functions_; }
     [[nodiscard]] const Bindings& values() const { return values_; }
-    [[nodiscard]] bool is_function(const std::string& name) const { return functions_.count(name) != 0; }
+    [[nodiscard]] bool is_function(const std::string& name) const {
+        return functions_.count(name) != 0;
+    }
     [[nodiscard]] bool is_value(const std::string& name) const { return values_.count(name) != 0; }
     [[nodiscard]] const FunctionBody* function(const std::string& name) const;
     [[nodiscard]] std::optional<Expr> value(const std::string& name) const;

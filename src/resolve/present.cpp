@@ -66,7 +66,8 @@ std::string Presenter::show(const Expr& e, const Settings& settings, bool force_
             bool nested_numeric = false;
             for (const Expr& a : e->args) {
                 if (a.kind() == Kind::Vector) {
-                    for (const Expr& b : a->args) nested_numeric |= is_constant_value(b) && !shown_exactly(b);
+                    for (const Expr& b : a->args)
+                        nested_numeric |= is_constant_value(b) && !shown_exactly(b);
                 }
             }
             if (!nested_numeric) return print(e, opt);
@@ -88,9 +89,10 @@ std::string Presenter::show(const Expr& e, const Settings& settings, bool force_
     }
     if (force_decimal) {
         auto names = free_symbols(e);
-        throw Error(ErrorCode::Type, "approx needs a number, but " +
-                                         (names.empty() ? std::string("an unknown function") : names[0]) +
-                                         " has no value (give one with 'at')");
+        throw Error(ErrorCode::Type,
+                    "approx needs a number, but " +
+                        (names.empty() ? std::string("an unknown function") : names[0]) +
+                        " has no value (give one with 'at')");
     }
     return print(e, opt);
 }

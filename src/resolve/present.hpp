@@ -19,7 +19,8 @@ public:
     /// (`sqrt(2)/2`, `pi/6`), else a correctly rounded decimal when numeric, symbolic
     /// otherwise. `force_decimal` (approx, values at points) turns closed forms to decimals
     /// and refuses a value that is not a number.
-    [[nodiscard]] std::string show(const Expr& e, const Settings& settings, bool force_decimal = false,
+    [[nodiscard]] std::string show(const Expr& e, const Settings& settings,
+                                   bool force_decimal = false,
                                    const std::vector<std::string>& leading = {}) const;
 
     /// The textbook form of a result about to be printed (calculus/simplify.hpp),

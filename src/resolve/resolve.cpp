@@ -6,23 +6,23 @@
 #include <set>
 #include <unordered_map>
 
-#include "expr/construct.hpp"
 #include "calculus/diff.hpp"
+#include "calculus/simplify.hpp"
+#include "expr/construct.hpp"
 #include "expr/error.hpp"
 #include "expr/functions.hpp"
 #include "expr/names.hpp"
+#include "print/print.hpp"
 #include "text/commands.hpp"
 #include "text/parser.hpp"
-#include "print/print.hpp"
-#include "calculus/simplify.hpp"
 
 namespace dfdx {
 
 namespace {
 
-const std::vector<std::string> kSpecialForms = {"diff", "grad", "hessian", "jacobian", "taylor",
-                                                "simplify", "expand", "factor", "together",
-                                                "cancel", "approx"};
+const std::vector<std::string> kSpecialForms = {"diff",     "grad",     "hessian", "jacobian",
+                                                "taylor",   "simplify", "expand",  "factor",
+                                                "together", "cancel",   "approx"};
 
 bool is_special(const std::string& name) {
     return std::find(kSpecialForms.begin(), kSpecialForms.end(), name) != kSpecialForms.end();
@@ -32,20 +32,29 @@ bool is_special(const std::string& name) {
 /// an unknown function echoed back (SPEC §2). A user definition of the name comes first.
 const char* not_done(const std::string& name) {
     static const std::unordered_map<std::string, const char*> kNotDone = {
-        {"integrate", "dfdx does not integrate"}, {"integral", "dfdx does not integrate"},
-        {"Integrate", "dfdx does not integrate"}, {"int", "dfdx does not integrate"}, {"antiderivative", "dfdx does not integrate"},
-        {"limit", "dfdx does not take limits"}, {"lim", "dfdx does not take limits"},
+        {"integrate", "dfdx does not integrate"},
+        {"integral", "dfdx does not integrate"},
+        {"Integrate", "dfdx does not integrate"},
+        {"int", "dfdx does not integrate"},
+        {"antiderivative", "dfdx does not integrate"},
+        {"limit", "dfdx does not take limits"},
+        {"lim", "dfdx does not take limits"},
         {"Limit", "dfdx does not take limits"},
-        {"solve", "dfdx does not solve equations"}, {"nsolve", "dfdx does not solve equations"},
-        {"fsolve", "dfdx does not solve equations"}, {"roots", "dfdx does not solve equations"},
+        {"solve", "dfdx does not solve equations"},
+        {"nsolve", "dfdx does not solve equations"},
+        {"fsolve", "dfdx does not solve equations"},
+        {"roots", "dfdx does not solve equations"},
         {"Solve", "dfdx does not solve equations"},
         {"dsolve", "dfdx does not solve differential equations"},
         {"series", "dfdx does not expand series; taylor(EXPR, x, a, n) gives a Taylor polynomial"},
         {"sum", "dfdx does not add up sequences; write the terms out with +"},
         {"product", "dfdx does not multiply out sequences; write the factors out with *"},
-        {"det", "dfdx does not do matrix algebra"}, {"inverse", "dfdx does not do matrix algebra"},
-        {"transpose", "dfdx does not do matrix algebra"}, {"eigenvals", "dfdx does not do matrix algebra"},
-        {"max", "dfdx has no max; relu(x) is max(0, x)"}, {"min", "dfdx has no min; -relu(-x) is min(0, x)"},
+        {"det", "dfdx does not do matrix algebra"},
+        {"inverse", "dfdx does not do matrix algebra"},
+        {"transpose", "dfdx does not do matrix algebra"},
+        {"eigenvals", "dfdx does not do matrix algebra"},
+        {"max", "dfdx has no max; relu(x) is max(0, x)"},
+        {"min", "dfdx has no min; -relu(-x) is min(0, x)"},
         {"gamma", "dfdx has no gamma function; n! is the factorial of a whole number"},
         {"floor", "dfdx has no floor: it works with differentiable functions"},
         {"ceil", "dfdx has no ceil: it works with differentiable functions"},
@@ -62,7 +71,9 @@ bool function_like(const std::string& n) {
            n == "G" || n == "H";
 }
 
-[[noreturn]] void fail(ErrorCode code, const std::string& msg, Span span) { throw Error(code, msg, span); }
+[[noreturn]] void fail(ErrorCode code, const std::string& msg, Span span) {
+    throw Error(code, msg, span);
+}
 
 std::string plural(std::size_t n, const char* word) {
     return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
@@ -111,7 +122,8 @@ public:
 private:
     bool in_body() const { return ctx_.params != nullptr; }
     bool is_param(const std::string& n) const {
-        return in_body() && std::find(ctx_.params->begin(), ctx_.params->end(), n) != ctx_.params->end();
+        return in_body() &&
+               std::find(ctx_.params->begin(), ctx_.params->end(), n) != ctx_.params->end();
     }
     /// Inlines user definitions, except inside definition bodies (late binding).
     Expr settle(const Expr& e) const { return in_body() ? e : ctx_.env.expand(e); }
@@ -136,7 +148,8 @@ private:
                 for (std::size_t i = 0; i < s.kids.size(); ++i) {
                     Expr f = (*this)(*s.kids[i]);
                     if (s.negated[i]) {
-                        if (is_zero(f)) fail(ErrorCode::DivisionByZero, "division by zero", s.kids[i]->span);
+                        if (is_zero(f))
+                            fail(ErrorCode::DivisionByZero, "division by zero", s.kids[i]->span);
                         f = pow(f, num(-1));
                     }
                     factors.push_back(f);
@@ -145,9 +158,11 @@ private:
             }
             case SyntaxKind::Power: {
                 const Syntax& base = *s.kids[0];
-                if (base.kind == SyntaxKind::Call && base.kids.size() == 1 && reads_as_product(base)) {
+                if (base.kind == SyntaxKind::Call && base.kids.size() == 1 &&
+                    reads_as_product(base)) {
                     // x (1+y)^3 is x*(1+y)^3: the power binds to the bracket (SPEC §2).
-                    return mul(name(base.text, base.span), pow((*this)(*base.kids[0]), (*this)(*s.kids[1])));
+                    return mul(name(base.text, base.span),
+                               pow((*this)(*base.kids[0]), (*this)(*s.kids[1])));
                 }
                 return pow((*this)(base), (*this)(*s.kids[1]));
             }
@@ -167,7 +182,8 @@ private:
     }
 
     void note(const std::string& text) {
-        if (ctx_.notes && std::find(ctx_.notes->begin(), ctx_.notes->end(), text) == ctx_.notes->end()) {
+        if (ctx_.notes &&
+            std::find(ctx_.notes->begin(), ctx_.notes->end(), text) == ctx_.notes->end()) {
             ctx_.notes->push_back(text);
         }
     }
@@ -182,11 +198,13 @@ private:
             return constant(ConstantId::Pi);
         }
         if (n == "E") note("E is a variable here; Euler's number is e");
-        if (n == "I") note("I is a variable here; dfdx works with real numbers (no imaginary unit)");
+        if (n == "I")
+            note("I is a variable here; dfdx works with real numbers (no imaginary unit)");
         if (n == "inf" || n == "oo" || n == "infinity" || n == "Infinity" || n == "Inf") {
             fail(ErrorCode::Type, "dfdx has no infinity: it works with real numbers", span);
         }
-        if (n == "nan" || n == "NaN") fail(ErrorCode::Type, "dfdx has no NaN: it works with real numbers", span);
+        if (n == "nan" || n == "NaN")
+            fail(ErrorCode::Type, "dfdx has no NaN: it works with real numbers", span);
         return std::nullopt;
     }
 
@@ -234,7 +252,8 @@ private:
             fail(ErrorCode::IsAFunction, n + " is a function: call it, as in " + n + "(x)", span);
         }
         if (find_function(n) || is_special(n)) {
-            fail(ErrorCode::IsAFunction, n + " is a built-in function: call it, as in " + n + "(x)", span);
+            fail(ErrorCode::IsAFunction, n + " is a built-in function: call it, as in " + n + "(x)",
+                 span);
         }
         if (n == ctx_.defining) {
             fail(ErrorCode::Cycle, n + " refers to itself", span);
@@ -268,7 +287,8 @@ private:
         return args;
     }
 
-    void check_arity(const std::string& n, std::size_t got, std::size_t lo, std::size_t hi, Span span) {
+    void check_arity(const std::string& n, std::size_t got, std::size_t lo, std::size_t hi,
+                     Span span) {
         if (got >= lo && got <= hi) return;
         std::string want = lo == hi ? plural(lo, "argument")
                                     : std::to_string(lo) + " to " + plural(hi, "argument");
@@ -277,7 +297,8 @@ private:
 
     // A user function takes its parameters, and may take its free names after them.
     void check_call(const std::string& n, const FunctionBody& f, std::size_t got, Span span) {
-        if (got == f.params.size() || (got > f.params.size() && !f.call_params(got).empty())) return;
+        if (got == f.params.size() || (got > f.params.size() && !f.call_params(got).empty()))
+            return;
         std::size_t most = f.params.size();
         std::string extra;
         for (const std::string& name : free_symbols(f.body)) {
@@ -287,14 +308,16 @@ private:
             }
         }
         std::string want = plural(f.params.size(), "argument");
-        if (most > f.params.size()) want += " (or up to " + std::to_string(most) + " with its free names " + extra + ")";
+        if (most > f.params.size())
+            want += " (or up to " + std::to_string(most) + " with its free names " + extra + ")";
         fail(ErrorCode::Arity, n + " takes " + want + ", not " + std::to_string(got), span);
     }
 
     /// A name that is not a function, followed by brackets: a product (SPEC §2).
     bool reads_as_product(const Syntax& s) const {
         const std::string& n = s.text;
-        bool variable = variables_.count(n) && !ctx_.env.is_function(n) && !find_function(n) && !is_special(n);
+        bool variable =
+            variables_.count(n) && !ctx_.env.is_function(n) && !find_function(n) && !is_special(n);
         return is_param(n) || n == "pi" || n == "e" || ctx_.env.is_value(n) || variable;
     }
 
@@ -325,8 +348,8 @@ private:
             note(n + " is not a known function (kept symbolic); did you mean " + similar[0] + "?");
         } else if (args.size() == 1 && !function_like(n)) {
             const std::string arg = print(args[0]);
-            note(n + "(" + arg + ") is read as a call of an unknown function " + n + "; write " + n + "*(" + arg +
-                 ") for a product");
+            note(n + "(" + arg + ") is read as a call of an unknown function " + n + "; write " +
+                 n + "*(" + arg + ") for a product");
         }
         return apply(n, std::move(args));
     }
@@ -396,13 +419,14 @@ private:
         const FunctionBody* f = ctx_.env.function(n);
         if (!f) {
             fail(ErrorCode::NotAFunction,
-                 n + " is not a function: define it (" + n + "(x) = ...), or write d" + n + "/d" + s.vars[0].name +
-                     " at " + s.vars[0].name + "=...",
+                 n + " is not a function: define it (" + n + "(x) = ...), or write d" + n + "/d" +
+                     s.vars[0].name + " at " + s.vars[0].name + "=...",
                  s.span);
         }
         std::vector<Expr> args = resolve_args(s);
         check_call(n, *f, args.size(), s.span);
-        const std::vector<std::string> params = args.size() == f->params.size() ? f->params : f->call_params(args.size());
+        const std::vector<std::string> params =
+            args.size() == f->params.size() ? f->params : f->call_params(args.size());
         for (const DiffVar& v : s.vars) {
             if (std::find(params.begin(), params.end(), v.name) == params.end()) {
                 fail(ErrorCode::Type, n + " has no parameter " + v.name, v.span);
@@ -489,12 +513,14 @@ private:
         if (n == "jacobian") {
             check_arity(n, argc, 1, 2, s.span);
             Expr f = ctx_.env.expand((*this)(*s.kids[0]));
-            if (f.kind() != Kind::Vector) fail(ErrorCode::Type, "jacobian needs a vector of expressions", s.kids[0]->span);
+            if (f.kind() != Kind::Vector)
+                fail(ErrorCode::Type, "jacobian needs a vector of expressions", s.kids[0]->span);
             note_differentiated(f);
             std::vector<std::string> vars = free_symbols(f);
             if (argc == 2) {
                 const Syntax& v = *s.kids[1];
-                if (v.kind != SyntaxKind::Vector) fail(ErrorCode::Type, "jacobian's variables go in [x, y]", v.span);
+                if (v.kind != SyntaxKind::Vector)
+                    fail(ErrorCode::Type, "jacobian's variables go in [x, y]", v.span);
                 vars = explicit_vars(v, 0);
             }
             std::vector<Expr> rows;
@@ -511,7 +537,8 @@ private:
             std::string x = variable_arg(*s.kids[1]);
             Expr a = (*this)(*s.kids[2]);
             unsigned long long order = order_arg(*s.kids[3]);
-            if (order > 1000) fail(ErrorCode::Limit, "taylor order past the limit of 1000", s.kids[3]->span);
+            if (order > 1000)
+                fail(ErrorCode::Limit, "taylor order past the limit of 1000", s.kids[3]->span);
             std::vector<Expr> terms;
             Expr d = e;
             Rational factorial(1);
@@ -522,7 +549,8 @@ private:
                     factorial *= static_cast<unsigned long>(k);
                 }
                 Expr at = substitute(d, {{x, a}});
-                Expr factors[] = {num(Rational(1) / factorial), at, pow(shift, num(static_cast<long>(k)))};
+                Expr factors[] = {num(Rational(1) / factorial), at,
+                                  pow(shift, num(static_cast<long>(k)))};
                 terms.push_back(mul(factors));
             }
             return add(terms);
@@ -536,7 +564,8 @@ private:
             return n == "together" ? together(e) : cancel(e);
         }
         // approx: handled by the session for a whole statement.
-        fail(ErrorCode::Type, "approx(...) applies to a whole statement, as in approx(pi/4)", s.span);
+        fail(ErrorCode::Type, "approx(...) applies to a whole statement, as in approx(pi/4)",
+             s.span);
     }
 
     ResolveContext& ctx_;
@@ -702,7 +731,8 @@ void names_in_order(const Syntax& s, const Environment& env, std::vector<std::st
     for (const auto& k : s.kids) names_in_order(*k, env, out);
 }
 
-std::vector<std::string> in_text_order(const std::vector<std::string>& names, const std::vector<std::string>& seen) {
+std::vector<std::string> in_text_order(const std::vector<std::string>& names,
+                                       const std::vector<std::string>& seen) {
     std::vector<std::string> out;
     for (const std::string& n : seen) {
         if (std::find(names.begin(), names.end(), n) != names.end()) out.push_back(n);
@@ -714,7 +744,8 @@ std::vector<std::string> in_text_order(const std::vector<std::string>& names, co
 }
 
 bool is_rewrite_form(const std::string& name) {
-    return name == "simplify" || name == "expand" || name == "factor" || name == "together" || name == "cancel";
+    return name == "simplify" || name == "expand" || name == "factor" || name == "together" ||
+           name == "cancel";
 }
 
 void check_variable(const std::string& name, const Environment& env, Span span) {
@@ -744,7 +775,8 @@ Expr differentiate(const Expr& e, const std::vector<DiffVar>& vars, const Enviro
 }
 
 bool is_reserved_name(const std::string& name) {
-    if (name == "pi" || name == "e" || name == "at" || find_function(name) || is_special(name)) return true;
+    if (name == "pi" || name == "e" || name == "at" || find_function(name) || is_special(name))
+        return true;
     return find_command(name) != nullptr;
 }
 

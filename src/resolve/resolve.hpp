@@ -9,9 +9,9 @@
 
 #include "calculus/diff.hpp"
 #include "calculus/substitute.hpp"
+#include "expr/expr.hpp"
 #include "print/print.hpp"
 #include "resolve/environment.hpp"
-#include "expr/expr.hpp"
 #include "text/syntax.hpp"
 
 namespace dfdx {
@@ -100,7 +100,8 @@ void check_variable(const std::string& name, const Environment& env, Span span);
 void names_in_order(const Syntax& s, const Environment& env, std::vector<std::string>& out);
 
 /// `names` ordered as they appear in `seen`; those not seen follow in their own order.
-std::vector<std::string> in_text_order(const std::vector<std::string>& names, const std::vector<std::string>& seen);
+std::vector<std::string> in_text_order(const std::vector<std::string>& names,
+                                       const std::vector<std::string>& seen);
 
 /// Whether `name` is one of the explicit rewrites simplify, expand, factor, together and
 /// cancel, whose results the session prints as they are (not simplified again).

@@ -56,9 +56,9 @@ std::vector<std::string> identifiers(std::string_view s) {
 /// The parameters of a definition being typed (`f(x, y) = ...`), if the statement is one.
 std::vector<std::string> typed_params(std::string_view stmt) {
     std::size_t open = stmt.find('('), close = stmt.find(')'), eq = stmt.find('=');
-    if (open == std::string_view::npos || close == std::string_view::npos || eq == std::string_view::npos ||
-        !(open < close && close < eq) || stmt.substr(close + 1, eq - close - 1).find_first_not_of(" \t") !=
-                                             std::string_view::npos) {
+    if (open == std::string_view::npos || close == std::string_view::npos ||
+        eq == std::string_view::npos || !(open < close && close < eq) ||
+        stmt.substr(close + 1, eq - close - 1).find_first_not_of(" \t") != std::string_view::npos) {
         return {};
     }
     auto head = identifiers(stmt.substr(0, open));
@@ -110,7 +110,8 @@ std::vector<std::string> diff_variables(std::string_view stmt, const Session& se
 }
 
 /// `d/dx`, `d^2/dx^2`, `∂/∂x` and `df/dx` forms extending `run`.
-void offer_derivatives(std::string_view run, std::string_view stmt, const Session& session, Ranked& out) {
+void offer_derivatives(std::string_view run, std::string_view stmt, const Session& session,
+                       Ranked& out) {
     bool partial = starts_with(run, "∂");
     std::string d = partial ? "∂" : "d";
     for (const std::string& v : diff_variables(stmt, session)) {
@@ -120,8 +121,10 @@ void offer_derivatives(std::string_view run, std::string_view stmt, const Sessio
     const Environment& env = session.environment();
     for (const std::string& n : env.order()) {
         std::vector<std::string> vars;
-        if (const FunctionBody* f = env.function(n)) vars = f->params;
-        else if (auto v = env.value(n)) vars = free_symbols(*v);
+        if (const FunctionBody* f = env.function(n))
+            vars = f->params;
+        else if (auto v = env.value(n))
+            vars = free_symbols(*v);
         for (const std::string& p : vars) out.offer(d + n + "/" + d + p);
     }
 }
@@ -144,8 +147,9 @@ void offer_names(std::string_view stmt, bool statement_start, const Session& ses
 
 /// Completion after a command word that takes words, not an expression; nullopt when
 /// the statement is an expression (or an expression command).
-std::optional<Completion> complete_command(const std::vector<std::string>& words, std::string_view word,
-                                           std::size_t start, const Session& session) {
+std::optional<Completion> complete_command(const std::vector<std::string>& words,
+                                           std::string_view word, std::size_t start,
+                                           const Session& session) {
     if (words.empty()) return std::nullopt;
     const CommandInfo* cmd = find_command(words[0]);
     if (!cmd) return std::nullopt;
@@ -199,7 +203,8 @@ Completion complete(std::string_view line, std::size_t cursor, const Session& se
     std::size_t blank = stmt.find_last_of(" \t");
     std::size_t word_start = blank == std::string_view::npos ? 0 : blank + 1;
     std::vector<std::string> words = split_words(stmt.substr(0, word_start));
-    if (auto c = complete_command(words, stmt.substr(word_start), stmt_start + word_start, session)) return *c;
+    if (auto c = complete_command(words, stmt.substr(word_start), stmt_start + word_start, session))
+        return *c;
 
     // Expressions: the word is the identifier before the cursor, less leading digits (2si).
     std::size_t start = cursor;
@@ -207,7 +212,9 @@ Completion complete(std::string_view line, std::size_t cursor, const Session& se
     while (start < cursor && is_digit(line[start])) ++start;
     // A derivative form may hold '/' and '^': d/d, d^2/dx^, df/d.
     std::size_t run = start;
-    while (run > stmt_start && (ident_char(line[run - 1]) || line[run - 1] == '/' || line[run - 1] == '^')) --run;
+    while (run > stmt_start &&
+           (ident_char(line[run - 1]) || line[run - 1] == '/' || line[run - 1] == '^'))
+        --run;
     std::string_view run_text = line.substr(run, cursor - run);
     bool derivative = starts_with(run_text, "d") || starts_with(run_text, "∂");
     if (derivative && run_text.find('/') != std::string_view::npos) {
@@ -235,7 +242,8 @@ CompletionVocabulary completion_vocabulary() {
     v.commands = command_words();
     for (const FunctionInfo& f : all_functions()) v.functions.emplace_back(f.name);
     for (const HelpTopic& t : help_topics()) {
-        if (is_call_form(t) && std::find(v.functions.begin(), v.functions.end(), t.name) == v.functions.end()) {
+        if (is_call_form(t) &&
+            std::find(v.functions.begin(), v.functions.end(), t.name) == v.functions.end()) {
             v.functions.push_back(t.name);
         }
         v.topics.push_back(t.name);

@@ -11,9 +11,9 @@
 namespace dfdx {
 
 struct Completion {
-    std::size_t start = 0;               ///< byte offset where the completed word begins
-    std::vector<std::string> candidates; ///< full replacements for line[start, cursor), best first
-    bool files = false;                  ///< the word is a file name (save, load, to): the caller lists files
+    std::size_t start = 0;                ///< byte offset where the completed word begins
+    std::vector<std::string> candidates;  ///< full replacements for line[start, cursor), best first
+    bool files = false;  ///< the word is a file name (save, load, to): the caller lists files
 };
 
 /// Candidates for the word ending at `cursor`, most likely first and without duplicates:
@@ -24,10 +24,10 @@ struct Completion {
 /// `set format`, topics after `help`, defined names after `clear`; after `save`, `load`
 /// and `to` the word is a file name, which the caller lists (`files` is set).
 ///
-///     complete("d/dx si", 7, s)      -> start 5, {"sin(", "sinh(", "sign(", "sigmoid(", "simplify("}
-///     complete("d/d", 3, s)          -> start 0, {"d/dx", "d/dy", "d/dz", "d/dt", ...}
-///     complete("set f", 5, s)        -> start 4, {"format"}
-///     complete("save ses", 8, s)     -> start 5, files
+///     complete("d/dx si", 7, s)      -> start 5, {"sin(", "sinh(", "sign(", "sigmoid(",
+///     "simplify("} complete("d/d", 3, s)          -> start 0, {"d/dx", "d/dy", "d/dz", "d/dt",
+///     ...} complete("set f", 5, s)        -> start 4, {"format"} complete("save ses", 8, s)     ->
+///     start 5, files
 Completion complete(std::string_view line, std::size_t cursor, const Session& session);
 
 /// The fixed words complete() draws on, for completion outside the REPL (the shell

@@ -10,7 +10,7 @@ namespace dfdx {
 struct HelpTopic {
     enum class Kind { Form, Command, Function };
     Kind kind = Kind::Form;
-    std::string name;     ///< what the user types after `help`
+    std::string name;  ///< what the user types after `help`
     std::string usage;
     std::string summary;
     std::string example;

@@ -4,18 +4,18 @@
 #include <algorithm>
 #include <cmath>
 
-#include "views/commands.hpp"
+#include "calculus/simplify.hpp"
 #include "expr/construct.hpp"
+#include "expr/functions.hpp"
 #include "numbers/decimal.hpp"
 #include "numbers/domain_guard.hpp"
 #include "numbers/eval.hpp"
-#include "expr/functions.hpp"
 #include "print/notation.hpp"
+#include "resolve/resolve.hpp"
 #include "session/help.hpp"
 #include "text/commands.hpp"
 #include "text/parser.hpp"
-#include "resolve/resolve.hpp"
-#include "calculus/simplify.hpp"
+#include "views/commands.hpp"
 
 namespace dfdx {
 
@@ -34,7 +34,8 @@ Span call_span(const Syntax& root, const std::string& name, Span fallback) {
     while (!stack.empty()) {
         const Syntax* s = stack.back();
         stack.pop_back();
-        if ((s->kind == SyntaxKind::Call || s->kind == SyntaxKind::PrimeCall) && s->text == name) return s->span;
+        if ((s->kind == SyntaxKind::Call || s->kind == SyntaxKind::PrimeCall) && s->text == name)
+            return s->span;
         for (const auto& k : s->kids) stack.push_back(k.get());
     }
     return fallback;
@@ -63,8 +64,8 @@ bool same_names(const std::vector<std::string>& names, const std::vector<Assignm
 void check_no_unknown_at_point(const Expr& value, const Syntax& syntax) {
     if (Expr c = unknown_call_at_point(value)) {
         throw Error(ErrorCode::UnknownFunction,
-                    print(c) + " has no value: " + c->name + " is an unknown function (define it first, as in " +
-                        c->name + "(x) = ...)",
+                    print(c) + " has no value: " + c->name +
+                        " is an unknown function (define it first, as in " + c->name + "(x) = ...)",
                     call_span(syntax, c->name, syntax.span));
     }
 }
@@ -74,14 +75,17 @@ void check_no_unknown_at_point(const Expr& value, const Syntax& syntax) {
 /// and the explicit rewrites (simplify, factor, ...), print as written.
 bool computed(const Syntax& s, const Environment& env) {
     if (s.kind == SyntaxKind::Call && is_rewrite_form(s.text)) return false;
-    if (s.kind == SyntaxKind::Derivative || s.kind == SyntaxKind::DerivativeOf || s.kind == SyntaxKind::PrimeCall) {
+    if (s.kind == SyntaxKind::Derivative || s.kind == SyntaxKind::DerivativeOf ||
+        s.kind == SyntaxKind::PrimeCall) {
         return true;
     }
-    if (s.kind == SyntaxKind::Call && (env.is_function(s.text) || s.text == "diff" || s.text == "grad" ||
-                                       s.text == "hessian" || s.text == "jacobian" || s.text == "taylor")) {
+    if (s.kind == SyntaxKind::Call &&
+        (env.is_function(s.text) || s.text == "diff" || s.text == "grad" || s.text == "hessian" ||
+         s.text == "jacobian" || s.text == "taylor")) {
         return true;
     }
-    return std::any_of(s.kids.begin(), s.kids.end(), [&](const auto& k) { return computed(*k, env); });
+    return std::any_of(s.kids.begin(), s.kids.end(),
+                       [&](const auto& k) { return computed(*k, env); });
 }
 
 }  // namespace
@@ -160,17 +164,19 @@ void Session::execute(const Statement& st, std::string_view chunk, Sink& sink) {
             bool force = false;
             if (body->kind == SyntaxKind::Call && body->text == "approx") {
                 if (body->kids.size() != 1) {
-                    throw Error(ErrorCode::Arity, "approx takes 1 argument, not " +
-                                                      std::to_string(body->kids.size()), body->span);
+                    throw Error(ErrorCode::Arity,
+                                "approx takes 1 argument, not " + std::to_string(body->kids.size()),
+                                body->span);
                 }
                 body = body->kids[0].get();
                 force = true;
             }
-            std::string_view source = chunk.substr(body->span.begin, body->span.end - body->span.begin);
+            std::string_view source =
+                chunk.substr(body->span.begin, body->span.end - body->span.begin);
             Expr value;
             std::shared_ptr<const DomainGuard> guard;
-            if (resolved_.value && resolved_.version == env_.version() && resolved_.text == source &&
-                same_names(resolved_.point_names, st.at)) {
+            if (resolved_.value && resolved_.version == env_.version() &&
+                resolved_.text == source && same_names(resolved_.point_names, st.at)) {
                 value = resolved_.value;
                 guard = resolved_.guard;
             } else {
@@ -185,7 +191,9 @@ void Session::execute(const Statement& st, std::string_view chunk, Sink& sink) {
                     if (guard->empty()) guard = nullptr;
                 }
                 // Notes ("did you mean sin?") are said each time: such values are not kept.
-                if (notes.empty()) resolved_ = {std::string(source), std::move(point_names), env_.version(), value, guard};
+                if (notes.empty())
+                    resolved_ = {std::string(source), std::move(point_names), env_.version(), value,
+                                 guard};
             }
             if (!st.at.empty()) {
                 // A derivative at a point where the original is undefined is an error
@@ -224,11 +232,13 @@ void Session::execute(const Statement& st, std::string_view chunk, Sink& sink) {
 
 void Session::define(const Statement& st, Sink& sink) {
     if (is_reserved_name(st.name)) {
-        throw Error(ErrorCode::Type, st.name + " is a built-in name and cannot be redefined", st.name_span);
+        throw Error(ErrorCode::Type, st.name + " is a built-in name and cannot be redefined",
+                    st.name_span);
     }
     for (const std::string& p : st.params) {
         if (is_reserved_name(p)) {
-            throw Error(ErrorCode::Type, p + " is a built-in name and cannot be a parameter", st.name_span);
+            throw Error(ErrorCode::Type, p + " is a built-in name and cannot be a parameter",
+                        st.name_span);
         }
     }
     std::vector<std::string> notes;
@@ -253,7 +263,8 @@ void Session::define(const Statement& st, Sink& sink) {
 
 void Session::bind(const Statement& st, Sink& sink) {
     if (is_reserved_name(st.name)) {
-        throw Error(ErrorCode::Type, st.name + " is a built-in name and cannot be bound", st.name_span);
+        throw Error(ErrorCode::Type, st.name + " is a built-in name and cannot be bound",
+                    st.name_span);
     }
     std::vector<std::string> notes;
     ResolveContext ctx{env_, nullptr, {}, &notes, &memo_};
@@ -294,7 +305,8 @@ void Session::command(const Statement& st, Sink& sink) {
     std::string file_text;
     auto emit = [&](const std::vector<std::string>& lines) {
         for (const std::string& n : notes) sink.note(n);
-        if (!st.file.empty() && st.file != "-") sink.request({Request::Kind::WriteFile, st.file, file_text});
+        if (!st.file.empty() && st.file != "-")
+            sink.request({Request::Kind::WriteFile, st.file, file_text});
         for (const std::string& l : lines) sink.result(l);
     };
     switch (st.command->id) {
@@ -320,8 +332,8 @@ void Session::command(const Statement& st, Sink& sink) {
             no_args();
             for (const std::string& n : env_.order()) {
                 if (const FunctionBody* f = env_.function(n)) {
-                    sink.result(n + "(" + join(f->params, ", ") + ") = " +
-                                print(f->body, {settings_.format, f->params}));
+                    sink.result(n + "(" + join(f->params, ", ") +
+                                ") = " + print(f->body, {settings_.format, f->params}));
                 }
             }
             return;
@@ -376,7 +388,8 @@ void Session::set(const Statement& st, Sink& sink) {
         return;
     }
     if (st.words.size() != 2) {
-        throw Error(ErrorCode::Parse, "set takes a setting and a value, as in 'set format unicode'", st.name_span);
+        throw Error(ErrorCode::Parse, "set takes a setting and a value, as in 'set format unicode'",
+                    st.name_span);
     }
     const std::string& key = st.words[0];
     const std::string& value = st.words[1];
@@ -393,12 +406,14 @@ void Session::set(const Statement& st, Sink& sink) {
             p = 0;
         }
         if (p < 1 || p > max_precision) {
-            throw Error(ErrorCode::Parse, "precision is a whole number from 1 to " + std::to_string(max_precision),
+            throw Error(ErrorCode::Parse,
+                        "precision is a whole number from 1 to " + std::to_string(max_precision),
                         st.name_span);
         }
         settings_.precision = p;
     } else {
-        throw Error(ErrorCode::Parse, "unknown setting " + key + " (settings: format, precision)", st.name_span);
+        throw Error(ErrorCode::Parse, "unknown setting " + key + " (settings: format, precision)",
+                    st.name_span);
     }
 }
 
@@ -408,7 +423,8 @@ std::string Session::script() const {
     s += "set precision " + std::to_string(settings_.precision) + "\n";
     for (const std::string& n : env_.order()) {
         if (const FunctionBody* f = env_.function(n)) {
-            s += n + "(" + join(f->params, ", ") + ") = " + print(f->body, {Format::Plain, f->params}) + "\n";
+            s += n + "(" + join(f->params, ", ") +
+                 ") = " + print(f->body, {Format::Plain, f->params}) + "\n";
         } else if (auto v = env_.value(n)) {
             s += n + " = " + print(*v) + "\n";
         }

@@ -9,16 +9,16 @@
 #include <vector>
 
 #include "calculus/diff.hpp"
-#include "numbers/domain_guard.hpp"
-#include "resolve/environment.hpp"
 #include "expr/error.hpp"
-#include "text/parser.hpp"
+#include "numbers/domain_guard.hpp"
 #include "print/print.hpp"
+#include "resolve/environment.hpp"
 #include "resolve/present.hpp"
 #include "resolve/settings.hpp"
+#include "text/parser.hpp"
+#include "text/syntax.hpp"
 #include "views/commands.hpp"
 #include "views/context.hpp"
-#include "text/syntax.hpp"
 
 namespace dfdx {
 
@@ -40,8 +40,8 @@ struct ShownValue {
 /// A statement's one result in every form a program may want (--format json): as the
 /// session's notation prints it, in LaTeX, and its decimal value when it is a number.
 struct Shown {
-    std::string text;   ///< what result() would get
-    std::string latex;  ///< the same in LaTeX
+    std::string text;                 ///< what result() would get
+    std::string latex;                ///< the same in LaTeX
     std::optional<ShownValue> value;  ///< empty when the result is not a number
 };
 
@@ -134,7 +134,7 @@ private:
         Expr value;
         std::shared_ptr<const DomainGuard> guard;  ///< what it differentiates, checked at points
     } resolved_;
-    Presenter present_;  ///< how values are shown; textbook forms remembered by value
+    Presenter present_;       ///< how values are shown; textbook forms remembered by value
     ParseCache parse_cache_;  ///< and its text is parsed once (parser.hpp)
     PlotTerminal plot_terminal_;
 };

@@ -15,8 +15,10 @@ namespace {
 std::string sh_quote(std::string_view s) {
     std::string out = "'";
     for (char c : s) {
-        if (c == '\'') out += "'\\''";
-        else out += c;
+        if (c == '\'')
+            out += "'\\''";
+        else
+            out += c;
     }
     return out + "'";
 }
@@ -118,21 +120,25 @@ _dfdx() {
         for (const std::string& n : o.longs) pattern += (pattern.empty() ? "--" : "|--") + n;
         s += "        " + pattern + ")\n";
         switch (o.value) {
-        case ShellOption::Value::Statement:
-            s += "            _dfdx_statement \"$cur\"; return ;;\n";
-            break;
-        case ShellOption::Value::File:
-            if (o.optional_value) s += "            [[ $cur == -* ]] && { COMPREPLY=($(compgen -W \"${_dfdx_options[*]}\" -- \"$cur\")); return; }\n";
-            s += "            compopt -o filenames 2>/dev/null; mapfile -t COMPREPLY < <(compgen -f -- \"$cur\"); return ;;\n";
-            break;
-        default:
-            if (!o.choices.empty()) {
-                std::string list;  // option values are plain words
-                for (const std::string& c : o.choices) list += (list.empty() ? "" : " ") + c;
-                s += "            COMPREPLY=($(compgen -W " + sh_quote(list) + " -- \"$cur\")); return ;;\n";
-            } else {
-                s += "            return ;;\n";  // a number: nothing to offer
-            }
+            case ShellOption::Value::Statement:
+                s += "            _dfdx_statement \"$cur\"; return ;;\n";
+                break;
+            case ShellOption::Value::File:
+                if (o.optional_value)
+                    s += "            [[ $cur == -* ]] && { COMPREPLY=($(compgen -W "
+                         "\"${_dfdx_options[*]}\" -- \"$cur\")); return; }\n";
+                s += "            compopt -o filenames 2>/dev/null; mapfile -t COMPREPLY < "
+                     "<(compgen -f -- \"$cur\"); return ;;\n";
+                break;
+            default:
+                if (!o.choices.empty()) {
+                    std::string list;  // option values are plain words
+                    for (const std::string& c : o.choices) list += (list.empty() ? "" : " ") + c;
+                    s += "            COMPREPLY=($(compgen -W " + sh_quote(list) +
+                         " -- \"$cur\")); return ;;\n";
+                } else {
+                    s += "            return ;;\n";  // a number: nothing to offer
+                }
         }
     }
     s += R"(    esac
@@ -194,19 +200,22 @@ _arguments -s -S \
         }
         std::string action;
         switch (o.value) {
-        case ShellOption::Value::None: break;
-        case ShellOption::Value::Statement: action = ":statement:_dfdx_statement"; break;
-        case ShellOption::Value::File: action = std::string(o.optional_value ? "::" : ":") + "file:_files"; break;
-        case ShellOption::Value::Word:
-            action = ":value:";
-            if (!o.choices.empty()) {
-                action += "(";
-                for (std::size_t i = 0; i < o.choices.size(); ++i) action += (i ? " " : "") + o.choices[i];
-                action += ")";
-            } else {
-                action += " ";
-            }
-            break;
+            case ShellOption::Value::None: break;
+            case ShellOption::Value::Statement: action = ":statement:_dfdx_statement"; break;
+            case ShellOption::Value::File:
+                action = std::string(o.optional_value ? "::" : ":") + "file:_files";
+                break;
+            case ShellOption::Value::Word:
+                action = ":value:";
+                if (!o.choices.empty()) {
+                    action += "(";
+                    for (std::size_t i = 0; i < o.choices.size(); ++i)
+                        action += (i ? " " : "") + o.choices[i];
+                    action += ")";
+                } else {
+                    action += " ";
+                }
+                break;
         }
         std::string desc = "[" + zsh_description(o.description) + "]";
         for (const std::string& n : names) {
@@ -253,13 +262,13 @@ end
         for (const std::string& n : o.shorts) line += " -s " + n;
         for (const std::string& n : o.longs) line += " -l " + n;
         switch (o.value) {
-        case ShellOption::Value::None: break;
-        case ShellOption::Value::Statement: line += " -x -a '(__dfdx_statement)'"; break;
-        case ShellOption::Value::File: line += o.optional_value ? " -F" : " -r -F"; break;
-        case ShellOption::Value::Word:
-            line += " -x";
-            if (!o.choices.empty()) line += " -a " + fish_quote(join(o.choices, fish_quote));
-            break;
+            case ShellOption::Value::None: break;
+            case ShellOption::Value::Statement: line += " -x -a '(__dfdx_statement)'"; break;
+            case ShellOption::Value::File: line += o.optional_value ? " -F" : " -r -F"; break;
+            case ShellOption::Value::Word:
+                line += " -x";
+                if (!o.choices.empty()) line += " -a " + fish_quote(join(o.choices, fish_quote));
+                break;
         }
         line += " -d " + fish_quote(o.description);
         s += line + "\n";
@@ -279,9 +288,9 @@ std::optional<Shell> parse_shell(std::string_view name) {
 std::string shell_completion_script(Shell shell, const std::vector<ShellOption>& options) {
     const CompletionVocabulary v = completion_vocabulary();
     switch (shell) {
-    case Shell::Bash: return bash_script(v, options);
-    case Shell::Zsh: return zsh_script(v, options);
-    case Shell::Fish: return fish_script(v, options);
+        case Shell::Bash: return bash_script(v, options);
+        case Shell::Zsh: return zsh_script(v, options);
+        case Shell::Fish: return fish_script(v, options);
     }
     return {};
 }

@@ -18,8 +18,8 @@ std::optional<Shell> parse_shell(std::string_view name);
 /// One command-line option as the shells need it. The CLI fills these from its option
 /// parser, so the option list lives in one place too.
 struct ShellOption {
-    std::vector<std::string> shorts;   ///< without the dash: "e"
-    std::vector<std::string> longs;    ///< without the dashes: "eval"
+    std::vector<std::string> shorts;  ///< without the dash: "e"
+    std::vector<std::string> longs;   ///< without the dashes: "eval"
     std::string description;
     enum class Value { None, Word, File, Statement } value = Value::None;
     std::vector<std::string> choices;  ///< Word: the values it accepts, if a fixed set

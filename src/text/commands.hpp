@@ -11,8 +11,20 @@ namespace dfdx {
 
 /// Every command, in the order of the table (and of `help`'s list).
 enum class CommandId {
-    Explain, Backprop, Sensitivity, Check, Table, Plot,
-    Vars, Funcs, Clear, Set, Save, Load, Help, Quit
+    Explain,
+    Backprop,
+    Sensitivity,
+    Check,
+    Table,
+    Plot,
+    Vars,
+    Funcs,
+    Clear,
+    Set,
+    Save,
+    Load,
+    Help,
+    Quit
 };
 
 /// How the parser reads what follows the command word.
@@ -35,12 +47,12 @@ enum class CommandArgs {
 struct CommandInfo {
     CommandId id;
     std::string_view word;
-    std::string_view alias;    ///< a second word for the same command (exit); may be empty
+    std::string_view alias;  ///< a second word for the same command (exit); may be empty
     CommandGrammar grammar;
     /// Expression grammar: the expected text when `at` is missing, as in "'at' and the
     /// point, as in 'check ... at x=1'"; empty when the point is optional.
     std::string_view missing_at;
-    bool nudge;                ///< Expression grammar: `by EXPR` may follow the point
+    bool nudge;  ///< Expression grammar: `by EXPR` may follow the point
     CommandArgs args;
     std::string_view usage;    ///< the syntax line of help
     std::string_view summary;  ///< one line: what it does

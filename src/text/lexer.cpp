@@ -20,16 +20,18 @@ std::size_t token_bound(std::string_view s) {
     for (char ch : s) {
         const auto c = static_cast<unsigned char>(ch);
         const int cls = ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_') ? 1
-                        : (c >= '0' && c <= '9')                                     ? 2
-                        : c == '.'                                                   ? 3
-                                                                                     : 0;
+                        : (c >= '0' && c <= '9')                                       ? 2
+                        : c == '.'                                                     ? 3
+                                                                                       : 0;
         if (cls ? cls != prev : (c != ' ' && c != '\t')) ++n;
         prev = cls;
     }
     return n;
 }
 
-bool ascii_letter(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
+bool ascii_letter(char32_t c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+}
 bool digit(char32_t c) { return c >= '0' && c <= '9'; }
 
 int superscript_digit(char32_t c) {
@@ -146,9 +148,14 @@ private:
         i_ += n;
         switch (cp) {
             case '+': return push(Tok::Plus, b, i_);
-            case '-': case U'−': return push(Tok::Minus, b, i_);
-            case '*': case U'·': case U'×': case U'⋅': return push(Tok::Star, b, i_);
-            case '/': case U'÷': return push(Tok::Slash, b, i_);
+            case '-':
+            case U'−': return push(Tok::Minus, b, i_);
+            case '*':
+            case U'·':
+            case U'×':
+            case U'⋅': return push(Tok::Star, b, i_);
+            case '/':
+            case U'÷': return push(Tok::Slash, b, i_);
             case '^': return push(Tok::Caret, b, i_);
             case '(': return push(Tok::LParen, b, i_);
             case ')': return push(Tok::RParen, b, i_);
@@ -157,7 +164,8 @@ private:
             case ',': return push(Tok::Comma, b, i_);
             case ';': return push(Tok::Semicolon, b, i_);
             case '=': return push(Tok::Equals, b, i_);
-            case '\'': case U'′': return push(Tok::Prime, b, i_);
+            case '\'':
+            case U'′': return push(Tok::Prime, b, i_);
             case U'∂': return push(Tok::Partial, b, i_);
             case U'√': return push(Tok::Sqrt, b, i_);
             default: break;
@@ -181,8 +189,11 @@ private:
             while (i_ < s_.size() && digit(static_cast<unsigned char>(s_[i_]))) ++i_;
             // A second point ("1.2.3") is a malformed number, not the product 1.2*.3.
             if (i_ < s_.size() && s_[i_] == '.') {
-                while (i_ < s_.size() && (s_[i_] == '.' || digit(static_cast<unsigned char>(s_[i_])))) ++i_;
-                error(b, i_, ErrorCode::Parse, "malformed number " + std::string(s_.substr(b, i_ - b)));
+                while (i_ < s_.size() &&
+                       (s_[i_] == '.' || digit(static_cast<unsigned char>(s_[i_]))))
+                    ++i_;
+                error(b, i_, ErrorCode::Parse,
+                      "malformed number " + std::string(s_.substr(b, i_ - b)));
                 return;
             }
         }
@@ -291,8 +302,8 @@ bool needs_continuation(std::string_view source) {
     if (brackets_open(source)) return true;
     // A trailing backslash (before any comment) continues the statement.
     std::size_t end = source.size();
-    while (end > 0 && (source[end - 1] == '\n' || source[end - 1] == ' ' || source[end - 1] == '\t' ||
-                       source[end - 1] == '\r')) {
+    while (end > 0 && (source[end - 1] == '\n' || source[end - 1] == ' ' ||
+                       source[end - 1] == '\t' || source[end - 1] == '\r')) {
         --end;
     }
     std::size_t line_start = source.rfind('\n', end == 0 ? 0 : end - 1);

@@ -11,8 +11,28 @@
 namespace dfdx {
 
 enum class Tok {
-    Number, Ident, Plus, Minus, Star, Slash, Caret, LParen, RParen, LBracket, RBracket,
-    Comma, Semicolon, Newline, Equals, Prime, Partial, Sqrt, Bar, Bang, Error, End
+    Number,
+    Ident,
+    Plus,
+    Minus,
+    Star,
+    Slash,
+    Caret,
+    LParen,
+    RParen,
+    LBracket,
+    RBracket,
+    Comma,
+    Semicolon,
+    Newline,
+    Equals,
+    Prime,
+    Partial,
+    Sqrt,
+    Bar,
+    Bang,
+    Error,
+    End
 };
 
 struct Token {

@@ -63,7 +63,8 @@ public:
         if (body_skipped_) return cache_->body;
         if (!cache_ || !cache_->body) return nullptr;
         const std::size_t begin = peek().span.begin, end = begin + cache_->text.size();
-        if (begin != cache_->offset || src_.substr(begin, cache_->text.size()) != cache_->text) return nullptr;
+        if (begin != cache_->offset || src_.substr(begin, cache_->text.size()) != cache_->text)
+            return nullptr;
         std::size_t k = pos_;
         while (k < end_ && toks_[k].span.end <= end) ++k;
         if (k == pos_ || toks_[k - 1].span.end != end || k == end_) return nullptr;
@@ -113,9 +114,10 @@ private:
     [[noreturn]] void unexpected(const std::string& wanted) const {
         const Token& t = peek();
         if (t.kind == Tok::Error) throw Error(t.error, t.text, t.span);
-        std::string got = t.kind == Tok::Ident ? "'" + t.text + "'"
+        std::string got = t.kind == Tok::Ident    ? "'" + t.text + "'"
                           : t.kind == Tok::Number ? "'" + t.text + "'"
-                          : at_end() ? "the end of the statement" : token_name(t.kind);
+                          : at_end()              ? "the end of the statement"
+                                                  : token_name(t.kind);
         fail("expected " + wanted + ", found " + got, t.span);
     }
     void expect(Tok k, const std::string& wanted) {
@@ -127,7 +129,8 @@ private:
                 fail(std::string("unmatched ") + token_name(peek().kind), peek().span);
             }
             if (peek().kind == Tok::Equals) {
-                fail("unexpected '=': definitions are NAME = EXPR or NAME(PARAMS) = EXPR", peek().span);
+                fail("unexpected '=': definitions are NAME = EXPR or NAME(PARAMS) = EXPR",
+                     peek().span);
             }
             unexpected("an operator or the end of the statement");
         }
@@ -143,8 +146,10 @@ private:
     struct Depth {
         explicit Depth(Parser& p) : p_(p) {
             if (++p_.depth_ > max_nesting) {
-                throw Error(ErrorCode::Limit, "nesting deeper than the limit of " + std::to_string(max_nesting) +
-                                                  " levels", p_.peek().span);
+                throw Error(
+                    ErrorCode::Limit,
+                    "nesting deeper than the limit of " + std::to_string(max_nesting) + " levels",
+                    p_.peek().span);
             }
         }
         ~Depth() { --p_.depth_; }
@@ -288,10 +293,12 @@ private:
                 if (at_end()) unexpected("a file name after 'to'");
                 st.file = rest_text();
             }
-            if (!at_end()) unexpected("'for' and a range, as in 'plot ... for x in [0, 1]', or 'to FILE'");
+            if (!at_end())
+                unexpected("'for' and a range, as in 'plot ... for x in [0, 1]', or 'to FILE'");
             return;
         }
-        if (!accept_word("for")) unexpected("'for' and a range, as in '" + st.name + " ... for x in [0, 1]'");
+        if (!accept_word("for"))
+            unexpected("'for' and a range, as in '" + st.name + " ... for x in [0, 1]'");
         if (peek().kind != Tok::Ident) unexpected("the variable of the range");
         st.var = next().text;
         if (!accept_word("in")) unexpected("'in'");
@@ -362,7 +369,9 @@ private:
             case Tok::Sqrt:
             case Tok::Partial: return true;
             case Tok::Bar: return abs_open_ == 0;  // inside |...| a bar closes
-            case Tok::Ident: return !is_stop_word(t) && !(in_point_ && &t == &peek() && peek(1).kind == Tok::Equals);
+            case Tok::Ident:
+                return !is_stop_word(t) &&
+                       !(in_point_ && &t == &peek() && peek(1).kind == Tok::Equals);
             default: return false;
         }
     }
@@ -371,7 +380,8 @@ private:
     SyntaxPtr product() {
         std::size_t b = peek().span.begin;
         SyntaxPtr first = power();
-        if (peek().kind != Tok::Star && peek().kind != Tok::Slash && !starts_operand(peek())) return first;
+        if (peek().kind != Tok::Star && peek().kind != Tok::Slash && !starts_operand(peek()))
+            return first;
         SyntaxPtr prod = node(SyntaxKind::Product, {});
         prod->kids.reserve(4);
         prod->kids.push_back(std::move(first));
@@ -469,7 +479,8 @@ private:
                 abs_open_ = bars;
                 if (!accept(Tok::RParen)) {
                     if (at_end() || peek().kind == Tok::Newline) {
-                        fail("expected ')' to close '(' at " + column_of(t.span.begin), peek().span);
+                        fail("expected ')' to close '(' at " + column_of(t.span.begin),
+                             peek().span);
                     }
                     unexpected("')' to close '(' at " + column_of(t.span.begin));
                 }
@@ -530,8 +541,8 @@ private:
     bool starts_simple_arg(std::size_t k) const {
         const Token& t = peek(k);
         if (t.kind == Tok::Number || (t.kind == Tok::Bar && abs_open_ == 0)) return true;
-        return t.kind == Tok::Ident && !is_stop_word(t) && !is_unary_builtin(t) && !derivative_at(k) &&
-               !(in_point_ && peek(k + 1).kind == Tok::Equals);
+        return t.kind == Tok::Ident && !is_stop_word(t) && !is_unary_builtin(t) &&
+               !derivative_at(k) && !(in_point_ && peek(k + 1).kind == Tok::Equals);
     }
 
     /// `sin x`, `ln x`, `sqrt 2x`, `sin^2(x)`; nullptr when the built-in is not written
@@ -548,8 +559,10 @@ private:
         const Token& f = next();
         next();  // '^'
         if (peek().kind == Tok::Minus && peek(1).kind == Tok::Number && peek(1).text == "1") {
-            std::string inverse = find_function("a" + f.text) ? "a" + f.text + "(x)" : "its inverse";
-            fail("write " + inverse + " or 1/" + f.text + "(x): " + f.text + "^-1(x) could mean either",
+            std::string inverse =
+                find_function("a" + f.text) ? "a" + f.text + "(x)" : "its inverse";
+            fail("write " + inverse + " or 1/" + f.text + "(x): " + f.text +
+                     "^-1(x) could mean either",
                  {f.span.begin, peek(1).span.end});
         }
         if (peek().kind != Tok::Number) {
@@ -593,12 +606,14 @@ private:
             }
         }
         const std::string text(src_.substr(b, last_end() - b));
-        const bool call_inside = arg->kind == SyntaxKind::Call || arg->kind == SyntaxKind::PrimeCall ||
-                                 (arg->kind == SyntaxKind::Product && arg->kids.back()->kind == SyntaxKind::Call);
+        const bool call_inside =
+            arg->kind == SyntaxKind::Call || arg->kind == SyntaxKind::PrimeCall ||
+            (arg->kind == SyntaxKind::Product && arg->kids.back()->kind == SyntaxKind::Call);
         if (call_inside || (starts_operand(peek()) && !is_unary_builtin(peek()))) {
             const std::string more = call_inside ? "..." : next_operand_text();
-            fail("brackets needed: write " + f.text + "(" + text + " " + more + ") or " + f.text + "(" + text +
-                     ")*" + more + " (without brackets " + f.text + " takes a number and one name)",
+            fail("brackets needed: write " + f.text + "(" + text + " " + more + ") or " + f.text +
+                     "(" + text + ")*" + more + " (without brackets " + f.text +
+                     " takes a number and one name)",
                  {f.span.begin, peek().span.end});
         }
         SyntaxPtr c = node(SyntaxKind::Call, {f.span.begin, last_end()});
@@ -654,7 +669,8 @@ private:
             c->span = {t.span.begin, last_end()};
             return c;
         }
-        if (!primes.empty() && !bare_primes_) unexpected("'(' after " + t.text + "' (write " + t.text + "'(x))");
+        if (!primes.empty() && !bare_primes_)
+            unexpected("'(' after " + t.text + "' (write " + t.text + "'(x))");
         // In table and plot, `f'` alone is a Name with primes: run_table and run_plot
         // apply it to the range variable.
         SyntaxPtr n = node(SyntaxKind::Name, {t.span.begin, last_end()});
@@ -721,7 +737,8 @@ private:
         std::string of;
         if (head.kind == Tok::Ident && head.text.size() > 1) of = head.text.substr(1);
         // d2/dx2, the calculator spelling of d^2/dx^2
-        const bool numbered = !of.empty() && of.find_first_not_of("0123456789") == std::string::npos;
+        const bool numbered =
+            !of.empty() && of.find_first_not_of("0123456789") == std::string::npos;
         if (numbered) {
             order = parse_order(Token{Tok::Number, head.span, of});
             explicit_order = true;
@@ -743,7 +760,8 @@ private:
             } else {
                 v.name = d.text.substr(1);
                 auto pieces = split_dvars(d.text);
-                if (!pieces.empty() && order - total >= pieces.size() && !(peek().kind == Tok::Caret)) {
+                if (!pieces.empty() && order - total >= pieces.size() &&
+                    !(peek().kind == Tok::Caret)) {
                     for (std::size_t i = 0; i + 1 < pieces.size(); ++i) {
                         vars.push_back({pieces[i], 1, d.span});
                         ++total;
@@ -786,7 +804,7 @@ private:
         }
         SyntaxPtr n = node(SyntaxKind::Derivative, {});
         n->vars = std::move(vars);
-        if (at_end() || !starts_operand(peek()) ) {
+        if (at_end() || !starts_operand(peek())) {
             if (!(peek().kind == Tok::Minus || peek().kind == Tok::LBracket)) {
                 unexpected("an expression to differentiate after d/d" + n->vars.back().name);
             }
@@ -816,9 +834,9 @@ private:
     ParseCache* cache_;
     int depth_ = 0;
     std::set<std::string> stops_;
-    bool bare_primes_ = false;  ///< table/plot expressions: `f'` may stand alone
-    int abs_open_ = 0;          ///< bars `|` open at this bracket level
-    bool in_point_ = false;     ///< reading `at x=1, ...`: `NAME =` starts the next name
+    bool bare_primes_ = false;           ///< table/plot expressions: `f'` may stand alone
+    int abs_open_ = 0;                   ///< bars `|` open at this bracket level
+    bool in_point_ = false;              ///< reading `at x=1, ...`: `NAME =` starts the next name
     int derivative_operand_depth_ = -1;  ///< depth of the innermost d/dx operand's sum
 };
 
@@ -844,8 +862,10 @@ void parse_statements(std::string_view source, const std::function<bool(ParsedSt
     if (source.size() > max_input_bytes) {
         ParsedStatement ps;
         ps.span = {0, std::min<std::size_t>(source.size(), 80)};
-        ps.error = Error(ErrorCode::Limit, "input longer than the limit of " + std::to_string(max_input_bytes) +
-                                               " bytes", ps.span);
+        ps.error =
+            Error(ErrorCode::Limit,
+                  "input longer than the limit of " + std::to_string(max_input_bytes) + " bytes",
+                  ps.span);
         each(ps);
         return;
     }
@@ -914,7 +934,8 @@ std::vector<ParsedStatement> parse_chunk(std::string_view source) {
 
 SyntaxPtr parse_expression(std::string_view source) {
     if (source.size() > max_input_bytes) {
-        throw Error(ErrorCode::Limit, "input longer than the limit of " + std::to_string(max_input_bytes) + " bytes");
+        throw Error(ErrorCode::Limit,
+                    "input longer than the limit of " + std::to_string(max_input_bytes) + " bytes");
     }
     std::vector<Token> toks = lex(source);
     std::vector<Token> kept;

@@ -7,15 +7,15 @@
 #include <cstring>
 #include <tuple>
 
-#include "views/chain.hpp"
-#include "views/commands.hpp"
-#include "expr/construct.hpp"
 #include "calculus/diff.hpp"
+#include "calculus/substitute.hpp"
+#include "expr/construct.hpp"
 #include "expr/error.hpp"
 #include "expr/functions.hpp"
 #include "print/print.hpp"
+#include "views/chain.hpp"
+#include "views/commands.hpp"
 #include "views/context.hpp"
-#include "calculus/substitute.hpp"
 
 namespace dfdx {
 
@@ -46,7 +46,8 @@ void topological_order(const Expr& root, Graph& g) {
 }
 
 void check_finite(double v, const char* what) {
-    if (!std::isfinite(v)) throw Error(ErrorCode::Limit, std::string(what) + " is too large for a double");
+    if (!std::isfinite(v))
+        throw Error(ErrorCode::Limit, std::string(what) + " is too large for a double");
 }
 
 // The forward pass evaluates as evaluate() does, node by node from the graph's values.
@@ -95,7 +96,8 @@ private:
             case Kind::Deriv:
             case Kind::Vector: return;
             case Kind::Add:
-                for (std::size_t i = 0; i < n.inputs.size(); ++i) add_to(n, i, to_double(e->coeffs[i]));
+                for (std::size_t i = 0; i < n.inputs.size(); ++i)
+                    add_to(n, i, to_double(e->coeffs[i]));
                 return;
             case Kind::Mul: {
                 // Product of the others from prefix and suffix products: no division by 0.
@@ -114,7 +116,9 @@ private:
                 if (active(1)) {
                     // ∂(u^v)/∂v = u^v·ln(u): ln names the point where it is undefined.
                     const double u[1] = {in(0)};
-                    add_to(n, 1, n.value * eval_function(function_id("ln"), std::span<const double>(u, 1)));
+                    add_to(
+                        n, 1,
+                        n.value * eval_function(function_id("ln"), std::span<const double>(u, 1)));
                 }
                 return;
             case Kind::Func: func(n); return;
@@ -124,9 +128,11 @@ private:
     void func(const GraphNode& n) {
         const Expr& e = n.expr;
         Point at;
-        for (std::size_t i = 0; i < n.inputs.size(); ++i) at[placeholder(i)] = g_.nodes[n.inputs[i]].value;
+        for (std::size_t i = 0; i < n.inputs.size(); ++i)
+            at[placeholder(i)] = g_.nodes[n.inputs[i]].value;
         for (std::size_t i = 0; i < n.inputs.size(); ++i) {
-            if (g_.nodes[n.inputs[i]].active) add_to(n, i, evaluate(local_partial(e->id, i, n.inputs.size()), at));
+            if (g_.nodes[n.inputs[i]].active)
+                add_to(n, i, evaluate(local_partial(e->id, i, n.inputs.size()), at));
         }
     }
 
@@ -216,7 +222,8 @@ public:
             case Kind::Mul: {
                 std::string s = coefficient(e->num);
                 std::vector<std::size_t> order = reading_order(n);
-                for (std::size_t k = 0; k < order.size(); ++k) s += (k ? times() : "") + operand(n.inputs[order[k]]);
+                for (std::size_t k = 0; k < order.size(); ++k)
+                    s += (k ? times() : "") + operand(n.inputs[order[k]]);
                 return s;
             }
             case Kind::Pow: {
@@ -230,7 +237,8 @@ public:
                 std::string name = e.kind() == Kind::Func ? n_.function(function_info(e->id).name)
                                                           : n_.user_function(e->name);
                 std::string s;
-                for (std::size_t k = 0; k < n.inputs.size(); ++k) s += (k ? ", " : "") + label(n.inputs[k]);
+                for (std::size_t k = 0; k < n.inputs.size(); ++k)
+                    s += (k ? ", " : "") + label(n.inputs[k]);
                 return name + n_.paren(s);
             }
         }
@@ -264,7 +272,8 @@ private:
             bool named = e.kind() == Kind::Symbol;
             return std::make_tuple(named ? 0 : 1, named ? e->name : std::string(), n.inputs[k]);
         };
-        std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return key(a) < key(b); });
+        std::stable_sort(order.begin(), order.end(),
+                         [&](std::size_t a, std::size_t b) { return key(a) < key(b); });
         return order;
     }
 
@@ -287,8 +296,10 @@ private:
         for (std::size_t k : reading_order(n)) {
             const Rational& c = e->coeffs[k];
             std::string term = coefficient(abs(c)) + label(n.inputs[k]);
-            if (s.empty()) s = (c < 0 ? "-" : "") + term;
-            else s += (c < 0 ? " - " : " + ") + term;
+            if (s.empty())
+                s = (c < 0 ? "-" : "") + term;
+            else
+                s += (c < 0 ? " - " : " + ") + term;
         }
         if (e->num != 0) s += (e->num < 0 ? " - " : " + ") + print(num(abs(e->num)), {f_, {}});
         return s;
@@ -301,12 +312,14 @@ private:
 };
 
 // Rows in evaluation order, the named inputs first (in the gradient's order).
-std::vector<std::size_t> row_order(const Graph& g, const GraphText& text, const std::vector<std::string>& vars) {
+std::vector<std::size_t> row_order(const Graph& g, const GraphText& text,
+                                   const std::vector<std::string>& vars) {
     std::vector<std::size_t> rows;
     std::vector<bool> done(g.nodes.size(), false);
     for (const std::string& v : vars) {
         auto it = g.index.find(sym(v).get());
-        if (it != g.index.end() && !done[it->second]) rows.push_back(it->second), done[it->second] = true;
+        if (it != g.index.end() && !done[it->second])
+            rows.push_back(it->second), done[it->second] = true;
     }
     for (std::size_t i = 0; i < g.nodes.size(); ++i) {
         if (g.nodes[i].expr.kind() == Kind::Symbol && !done[i]) rows.push_back(i), done[i] = true;
@@ -317,7 +330,8 @@ std::vector<std::size_t> row_order(const Graph& g, const GraphText& text, const 
     return rows;
 }
 
-std::vector<std::string> graph_lines(const Graph& g, Format f, const std::vector<std::string>& vars) {
+std::vector<std::string> graph_lines(const Graph& g, Format f,
+                                     const std::vector<std::string>& vars) {
     GraphText text(g, f);
     const Notation& n = notation(f);
     chain::TextTable table;
@@ -328,16 +342,16 @@ std::vector<std::string> graph_lines(const Graph& g, Format f, const std::vector
     for (std::size_t r = 0; r < shown.size(); ++r) {
         if (shown.size() > kMaxRows && r == kEdgeRows) {
             std::size_t skipped = shown.size() - 2 * kEdgeRows;
-            table.rows.push_back({n.ellipsis(),
-                                  chain::word(std::to_string(skipped) + " more nodes", f), "", ""});
+            table.rows.push_back(
+                {n.ellipsis(), chain::word(std::to_string(skipped) + " more nodes", f), "", ""});
             r = shown.size() - kEdgeRows - 1;
             continue;
         }
         std::size_t i = shown[r];
         std::string op = text.operation(i);
         if (!n.typeset()) op = chain::ellipsize(op, 48);
-        table.rows.push_back({text.label(i), op,
-                              chain::compact_number(g.nodes[i].value), chain::compact_number(g.nodes[i].adjoint)});
+        table.rows.push_back({text.label(i), op, chain::compact_number(g.nodes[i].value),
+                              chain::compact_number(g.nodes[i].adjoint)});
     }
     return table.render(f);
 }
@@ -357,7 +371,8 @@ std::string names_text(const std::vector<std::string>& vars, Format f) {
 
 }  // namespace
 
-std::vector<std::string> run_backprop(const Statement& st, const ViewContext& view, std::vector<std::string>& notes) {
+std::vector<std::string> run_backprop(const Statement& st, const ViewContext& view,
+                                      std::vector<std::string>& notes) {
     const Environment& env = view.environment();
     const Format f = view.settings.format;
     Expr e;
@@ -370,7 +385,8 @@ std::vector<std::string> run_backprop(const Statement& st, const ViewContext& vi
         vars = free_symbols(e);
     }
     if (e.kind() == Kind::Vector) {
-        throw Error(ErrorCode::Type, "backprop needs a scalar expression, not a vector", st.expr->span);
+        throw Error(ErrorCode::Type, "backprop needs a scalar expression, not a vector",
+                    st.expr->span);
     }
     chain::ExactPoint point = chain::read_point(st.at, env, notes);
     chain::require_values(e, point.values, "backprop", st.expr->span);

@@ -7,8 +7,8 @@
 #include <unordered_map>
 #include <vector>
 
-#include "numbers/eval.hpp"
 #include "expr/expr.hpp"
+#include "numbers/eval.hpp"
 
 namespace dfdx {
 
@@ -17,8 +17,8 @@ struct GraphNode {
     Expr expr;
     std::vector<std::size_t> inputs;  ///< graph indices of expr->args, in the same order
     double value = 0;
-    double adjoint = 0;               ///< ∂output/∂this node
-    bool active = false;              ///< depends on some symbol
+    double adjoint = 0;   ///< ∂output/∂this node
+    bool active = false;  ///< depends on some symbol
 };
 
 /// The computation graph of a scalar expression, in evaluation order (inputs before the

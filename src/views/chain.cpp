@@ -26,22 +26,26 @@ Point ExactPoint::numeric() const {
 std::string ExactPoint::text(Format format) const {
     std::string s;
     for (const std::string& n : names) {
-        s += (s.empty() ? "" : ", ") + print_name(n, format) + "=" + print(values.at(n), {format, {}});
+        s += (s.empty() ? "" : ", ") + print_name(n, format) + "=" +
+             print(values.at(n), {format, {}});
     }
     return s;
 }
 
-ExactPoint read_point(const std::vector<Assignment>& at, const Environment& env, std::vector<std::string>& notes) {
+ExactPoint read_point(const std::vector<Assignment>& at, const Environment& env,
+                      std::vector<std::string>& notes) {
     ResolveContext ctx{env, nullptr, {}, &notes};
     PointValues read = dfdx::read_point(at, ctx);
     for (const Assignment& a : at) {
         const Expr& v = read.values.at(a.name);
         if (v.kind() == Kind::Vector || !free_symbols(v).empty()) {
-            throw Error(ErrorCode::Type, "the value of " + a.name + " must be a number", a.value->span);
+            throw Error(ErrorCode::Type, "the value of " + a.name + " must be a number",
+                        a.value->span);
         }
         double d = evaluate(v);  // unknown functions and domain errors surface here
         if (!std::isfinite(d)) {
-            throw Error(ErrorCode::Limit, "the value of " + a.name + " is too large", a.value->span);
+            throw Error(ErrorCode::Limit, "the value of " + a.name + " is too large",
+                        a.value->span);
         }
     }
     return {std::move(read.names), std::move(read.values)};
@@ -50,7 +54,8 @@ ExactPoint read_point(const std::vector<Assignment>& at, const Environment& env,
 void require_values(const Expr& e, const Bindings& point, const std::string& command, Span span) {
     for (const std::string& n : free_symbols(e)) {
         if (!point.count(n)) {
-            throw Error(ErrorCode::Type, command + " needs a value for " + n + " (add " + n + "=... after 'at')",
+            throw Error(ErrorCode::Type,
+                        command + " needs a value for " + n + " (add " + n + "=... after 'at')",
                         span);
         }
     }
@@ -172,7 +177,8 @@ std::vector<std::string> TextTable::render(Format format) const {
     std::vector<std::size_t> width(ncols, 0);
     for (std::size_t c = 0; c < ncols; ++c) width[c] = display_width(header[c]);
     for (const auto& r : rows) {
-        for (std::size_t c = 0; c < ncols; ++c) width[c] = std::max(width[c], display_width(cell(r, c)));
+        for (std::size_t c = 0; c < ncols; ++c)
+            width[c] = std::max(width[c], display_width(cell(r, c)));
     }
     auto line = [&](const std::vector<std::string>& row) {
         std::string s;

@@ -6,13 +6,13 @@
 #include <string>
 #include <vector>
 
-#include "resolve/environment.hpp"
-#include "numbers/eval.hpp"
+#include "calculus/substitute.hpp"
 #include "expr/expr.hpp"
+#include "numbers/eval.hpp"
 #include "print/notation.hpp"
 #include "print/print.hpp"
+#include "resolve/environment.hpp"
 #include "resolve/resolve.hpp"
-#include "calculus/substitute.hpp"
 #include "text/syntax.hpp"
 
 namespace dfdx::chain {

@@ -8,11 +8,11 @@
 #include <map>
 #include <optional>
 
+#include "expr/error.hpp"
+#include "numbers/decimal.hpp"
+#include "resolve/resolve.hpp"
 #include "views/chain.hpp"
 #include "views/commands.hpp"
-#include "numbers/decimal.hpp"
-#include "expr/error.hpp"
-#include "resolve/resolve.hpp"
 
 namespace dfdx {
 
@@ -20,7 +20,8 @@ namespace {
 
 double binomial(unsigned long long n, unsigned long long k) {
     double c = 1;
-    for (unsigned long long i = 1; i <= k; ++i) c = c * static_cast<double>(n - k + i) / static_cast<double>(i);
+    for (unsigned long long i = 1; i <= k; ++i)
+        c = c * static_cast<double>(n - k + i) / static_cast<double>(i);
     return c;
 }
 
@@ -34,7 +35,8 @@ double truncation_tolerance(unsigned long long order) {
 
 namespace {
 
-FiniteDifference difference_with(const Expr& e, const std::vector<DiffVar>& vars, const Point& at, double shrink) {
+FiniteDifference difference_with(const Expr& e, const std::vector<DiffVar>& vars, const Point& at,
+                                 double shrink) {
     std::map<std::string, unsigned long long> orders;
     FiniteDifference fd;
     for (const DiffVar& v : vars) {
@@ -42,8 +44,9 @@ FiniteDifference difference_with(const Expr& e, const std::vector<DiffVar>& vars
         fd.order += v.order;
     }
     if (fd.order > check_max_order) {
-        throw Error(ErrorCode::Limit, "check compares derivatives up to order " + std::to_string(check_max_order) +
-                                          " with finite differences, not " + std::to_string(fd.order));
+        throw Error(ErrorCode::Limit,
+                    "check compares derivatives up to order " + std::to_string(check_max_order) +
+                        " with finite differences, not " + std::to_string(fd.order));
     }
     const double eps = std::numeric_limits<double>::epsilon();
     struct Axis {
@@ -58,8 +61,9 @@ FiniteDifference difference_with(const Expr& e, const std::vector<DiffVar>& vars
         if (it == at.end()) throw Error(ErrorCode::Type, "check needs a value for " + name);
         double x = it->second;
         // A power of two, so x ± h/2 are exact in binary.
-        double h = std::exp2(std::round(std::log2(std::pow(eps, 1.0 / static_cast<double>(fd.order + 2)) *
-                                                  std::max(1.0, std::fabs(x)) * shrink)));
+        double h =
+            std::exp2(std::round(std::log2(std::pow(eps, 1.0 / static_cast<double>(fd.order + 2)) *
+                                           std::max(1.0, std::fabs(x)) * shrink)));
         axes.push_back({name, n, x, h});
         fd.steps.emplace_back(name, h);
         scale *= std::pow(h, static_cast<double>(n));
@@ -90,7 +94,8 @@ FiniteDifference difference_with(const Expr& e, const std::vector<DiffVar>& vars
 
 }  // namespace
 
-FiniteDifference central_difference(const Expr& e, const std::vector<DiffVar>& vars, const Point& at) {
+FiniteDifference central_difference(const Expr& e, const std::vector<DiffVar>& vars,
+                                    const Point& at) {
     // Smaller steps until two in a row agree: near the edge of the domain (ln(x) at
     // x=1e-9) the first step is too coarse or leaves the domain altogether.
     std::optional<FiniteDifference> best, last;
@@ -101,7 +106,8 @@ FiniteDifference central_difference(const Expr& e, const std::vector<DiffVar>& v
         try {
             fd = difference_with(e, vars, at, shrink);
         } catch (const Error& err) {
-            bool undefined = err.code() == ErrorCode::Domain || err.code() == ErrorCode::DivisionByZero ||
+            bool undefined = err.code() == ErrorCode::Domain ||
+                             err.code() == ErrorCode::DivisionByZero ||
                              err.code() == ErrorCode::NotReal;
             if (!undefined) throw;
             outside = err;
@@ -113,13 +119,15 @@ FiniteDifference central_difference(const Expr& e, const std::vector<DiffVar>& v
             double m = std::max(std::fabs(fd.value), std::fabs(last->value));
             // Agreeing within truncation, or apart by no more than rounding noise: the
             // larger step is the less noisy of the two.
-            if (change <= truncation_tolerance(fd.order) * m + 10 * (fd.rounding + last->rounding)) return *last;
+            if (change <= truncation_tolerance(fd.order) * m + 10 * (fd.rounding + last->rounding))
+                return *last;
         }
         last = fd;
     }
     if (best) return *best;
     if (last) return *last;
-    throw Error(outside->code(), std::string("the central difference leaves the domain: ") + outside->what());
+    throw Error(outside->code(),
+                std::string("the central difference leaves the domain: ") + outside->what());
 }
 
 double relative_difference(double a, double b) {
@@ -131,7 +139,8 @@ Verdict verdict(double symbolic, const FiniteDifference& fd) {
     double m = std::max(std::fabs(symbolic), std::fabs(fd.value));
     double gap = std::fabs(symbolic - fd.value);
     if (gap <= truncation_tolerance(fd.order) * m) return Verdict::Agree;
-    if (gap <= truncation_tolerance(fd.order) * m + 10 * fd.rounding) return Verdict::WithinRounding;
+    if (gap <= truncation_tolerance(fd.order) * m + 10 * fd.rounding)
+        return Verdict::WithinRounding;
     return Verdict::Disagree;
 }
 
@@ -141,8 +150,8 @@ std::string verdict_text(Verdict v, const FiniteDifference& fd) {
     switch (v) {
         case Verdict::Agree: return "agree";
         case Verdict::WithinRounding:
-            return "agree within the rounding error of the difference (about " + format_decimal(10 * fd.rounding, 2) +
-                   ")";
+            return "agree within the rounding error of the difference (about " +
+                   format_decimal(10 * fd.rounding, 2) + ")";
         case Verdict::Disagree: return "disagree";
     }
     return "disagree";
@@ -150,21 +159,25 @@ std::string verdict_text(Verdict v, const FiniteDifference& fd) {
 
 }  // namespace
 
-std::vector<std::string> run_check(const Statement& st, const ViewContext& view, std::vector<std::string>& notes) {
+std::vector<std::string> run_check(const Statement& st, const ViewContext& view,
+                                   std::vector<std::string>& notes) {
     const Environment& env = view.environment();
     const Format f = view.settings.format;
     ResolveContext ctx{env, nullptr, {}, &notes};
     DerivativeForm form = read_derivative_form(*st.expr, ctx, "check");
     Expr e = env.expand(form.operand);
     if (e.kind() == Kind::Vector) {
-        throw Error(ErrorCode::Type, "check needs a scalar expression, not a vector", st.expr->span);
+        throw Error(ErrorCode::Type, "check needs a scalar expression, not a vector",
+                    st.expr->span);
     }
     chain::ExactPoint point = chain::read_point(st.at, env, notes);
     chain::require_values(e, point.values, "check", st.expr->span);
     for (const DiffVar& v : form.vars) {
         if (!point.values.count(v.name)) {
-            throw Error(ErrorCode::Type, "check needs a value for " + v.name + " (add " + v.name + "=... after 'at')",
-                        st.expr->span);
+            throw Error(
+                ErrorCode::Type,
+                "check needs a value for " + v.name + " (add " + v.name + "=... after 'at')",
+                st.expr->span);
         }
     }
     Expr d = differentiate(e, form.vars, env);
@@ -179,12 +192,14 @@ std::vector<std::string> run_check(const Statement& st, const ViewContext& view,
     if (value != symbolic) symbolic += " = " + value;
     std::string steps;
     for (const auto& [name, h] : fd.steps) {
-        steps += (steps.empty() ? "" : ", ") + std::string(fd.steps.size() > 1 ? "h_" + name : "h") + " = " +
+        steps += (steps.empty() ? "" : ", ") +
+                 std::string(fd.steps.size() > 1 ? "h_" + name : "h") + " = " +
                  format_decimal(h, 3);
     }
     chain::TextTable table;
     table.header = {"symbolic:", symbolic};
-    table.rows = {{"central difference:", format_decimal(fd.value, digits) + (steps.empty() ? "" : " (" + steps + ")")},
+    table.rows = {{"central difference:",
+                   format_decimal(fd.value, digits) + (steps.empty() ? "" : " (" + steps + ")")},
                   {"relative difference:", format_decimal(relative_difference(s, fd.value), 2)},
                   {"verdict:", verdict_text(verdict(s, fd), fd)}};
     if (notation(f).typeset()) {  // a list of lines: TeX aligns no columns

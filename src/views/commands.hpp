@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "views/context.hpp"
 #include "text/syntax.hpp"
+#include "views/context.hpp"
 
 namespace dfdx {
 
@@ -36,6 +36,7 @@ struct PlotTerminal {
 /// plot EXPR, ... [for x in [a, b]]: braille lines for `term`, or with `to FILE` the
 /// bytes of the file (SVG, PNG or PDF by its extension) in `file`.
 std::vector<std::string> run_plot(const Statement& st, const ViewContext& view,
-                                  std::vector<std::string>& notes, std::string& file, const PlotTerminal& term);
+                                  std::vector<std::string>& notes, std::string& file,
+                                  const PlotTerminal& term);
 
 }  // namespace dfdx

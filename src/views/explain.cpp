@@ -7,11 +7,11 @@
 #include <set>
 #include <unordered_map>
 
-#include "views/commands.hpp"
-#include "expr/construct.hpp"
 #include "calculus/diff.hpp"
+#include "expr/construct.hpp"
 #include "expr/error.hpp"
 #include "resolve/resolve.hpp"
+#include "views/commands.hpp"
 
 namespace dfdx {
 
@@ -42,7 +42,8 @@ struct Edge {
 
 class Composition {
 public:
-    Composition(const Environment& env, std::set<std::string> taken) : env_(env), taken_(std::move(taken)) {}
+    Composition(const Environment& env, std::set<std::string> taken)
+        : env_(env), taken_(std::move(taken)) {}
 
     /// e with each call of a user function replaced by the name of a new stage.
     Expr name_calls(const Expr& e) {
@@ -140,7 +141,8 @@ public:
         }
         direct_mark_ = all.size() > 1 || paths > kMaxPaths;
         for (std::size_t e = 0; e < edges_.size(); ++e) {
-            if (used[e]) out.push_back(label(e) + " = " + chain::brief(edges_[e].local, {f_, {}}, 0));
+            if (used[e])
+                out.push_back(label(e) + " = " + chain::brief(edges_[e].local, {f_, {}}, 0));
         }
         std::string head = chain::partial(stages_[root].name, var_, f_) + " = ";
         if (paths == 0) {
@@ -170,7 +172,8 @@ private:
         for (std::size_t i = 0; i < stages_.size(); ++i) {
             const Expr& local = stages_[i].local;
             for (std::size_t j = 0; j < i; ++j) {
-                if (depends[j] && has_symbol(local, stages_[j].name)) add_edge(i, j, stages_[j].name);
+                if (depends[j] && has_symbol(local, stages_[j].name))
+                    add_edge(i, j, stages_[j].name);
             }
             if (has_symbol(local, var_)) add_edge(i, kVar, var_);
             depends[i] = !children_[i].empty();
@@ -178,7 +181,8 @@ private:
     }
 
     void add_edge(std::size_t from, std::size_t to, const std::string& wrt) {
-        Edge e{from, to, diff(stages_[from].local, wrt), chain::partial(stages_[from].name, wrt, f_)};
+        Edge e{from, to, diff(stages_[from].local, wrt),
+               chain::partial(stages_[from].name, wrt, f_)};
         children_[from].push_back(edges_.size());
         edges_.push_back(std::move(e));
     }
@@ -194,17 +198,21 @@ private:
         return memo_count_[stage] = n;
     }
 
-    void enumerate(std::size_t stage, std::vector<std::size_t>& path, std::vector<std::vector<std::size_t>>& all) {
+    void enumerate(std::size_t stage, std::vector<std::size_t>& path,
+                   std::vector<std::vector<std::size_t>>& all) {
         for (std::size_t e : children_[stage]) {
             path.push_back(e);
-            if (edges_[e].to == kVar) all.emplace_back(path.rbegin(), path.rend());
-            else enumerate(edges_[e].to, path, all);
+            if (edges_[e].to == kVar)
+                all.emplace_back(path.rbegin(), path.rend());
+            else
+                enumerate(edges_[e].to, path, all);
             path.pop_back();
         }
     }
 
     // labels = local values = their product = with the stages expanded = the result
-    std::string chain_text(const std::vector<std::vector<std::size_t>>& paths, const std::string& result) {
+    std::string chain_text(const std::vector<std::vector<std::size_t>>& paths,
+                           const std::string& result) {
         const std::string plus = " + ";
         std::string labels, values;
         std::vector<Expr> terms;
@@ -224,7 +232,8 @@ private:
         Bindings names;
         for (const Stage& s : stages_) names[s.name] = s.full;
         std::vector<std::string> steps{labels, values, chain::brief(product, {f_, {}}, 0),
-                                       chain::brief(substitute(product, names), {f_, {}}, 0), result};
+                                       chain::brief(substitute(product, names), {f_, {}}, 0),
+                                       result};
         std::string text;
         for (std::size_t i = 0; i < steps.size(); ++i) {
             if (i && steps[i] == steps[i - 1]) continue;
@@ -251,7 +260,8 @@ std::set<std::string> names_in_use(const Expr& expanded, const std::vector<DiffV
 }
 
 // The rule tree as aligned columns, or as LaTeX alignment rows.
-std::vector<std::string> tree_lines(const Expr& e, const std::string& var, const Expr& derivative, Format f) {
+std::vector<std::string> tree_lines(const Expr& e, const std::string& var, const Expr& derivative,
+                                    Format f) {
     std::vector<RuleRow> rows = rule_rows(e, var);
     rows.front().derivative = derivative;  // the root row shows the engine's own form
     PrintOptions opt{f, {}};
@@ -266,9 +276,12 @@ std::vector<std::string> tree_lines(const Expr& e, const std::string& var, const
                 continue;
             }
             std::string locals;
-            for (const Expr& l : r.locals) locals += (locals.empty() ? "" : ",\\ ") + chain::brief(l, opt, 0);
-            out.push_back(indent + chain::partial("", var, f) + "\\left[" + chain::brief(r.node, opt, 0) + "\\right] &= " +
-                          chain::brief(r.derivative, opt, 0) + " && \\text{" + r.rule + (r.cut ? " ..." : "") + "}" +
+            for (const Expr& l : r.locals)
+                locals += (locals.empty() ? "" : ",\\ ") + chain::brief(l, opt, 0);
+            out.push_back(indent + chain::partial("", var, f) + "\\left[" +
+                          chain::brief(r.node, opt, 0) +
+                          "\\right] &= " + chain::brief(r.derivative, opt, 0) + " && \\text{" +
+                          r.rule + (r.cut ? " ..." : "") + "}" +
                           (locals.empty() ? "" : ";\\ \\text{local } " + locals) + " \\\\");
         }
         out.push_back("\\end{aligned}");
@@ -285,9 +298,11 @@ std::vector<std::string> tree_lines(const Expr& e, const std::string& var, const
             continue;
         }
         std::string locals;
-        for (const Expr& l : r.locals) locals += (locals.empty() ? "" : ", ") + chain::brief(l, opt, 28);
-        table.rows.push_back({indent + chain::brief(r.node, opt, 28), r.rule + (r.cut ? " ..." : ""),
-                              chain::ellipsize(locals, 28), chain::brief(r.derivative, opt, 36)});
+        for (const Expr& l : r.locals)
+            locals += (locals.empty() ? "" : ", ") + chain::brief(l, opt, 28);
+        table.rows.push_back({indent + chain::brief(r.node, opt, 28),
+                              r.rule + (r.cut ? " ..." : ""), chain::ellipsize(locals, 28),
+                              chain::brief(r.derivative, opt, 36)});
     }
     return table.render(f);
 }
@@ -298,7 +313,8 @@ std::vector<std::string> first_steps(const std::vector<DiffVar>& vars, unsigned 
     total = 0;
     for (const DiffVar& v : vars) {
         total += v.order;
-        for (unsigned long long k = 0; k < v.order && steps.size() < kMaxSteps; ++k) steps.push_back(v.name);
+        for (unsigned long long k = 0; k < v.order && steps.size() < kMaxSteps; ++k)
+            steps.push_back(v.name);
     }
     return steps;
 }
@@ -360,7 +376,8 @@ std::vector<std::string> explain_lines(const DerivativeForm& form, const ViewCon
         if (i == 0) {
             std::string step_result = total == 1 ? result_text : shown(diff(cur, steps[0]), view);
             std::string chain_name;
-            if (explain_composition(form, expanded, steps[0], step_result, env, f, out, chain_name)) {
+            if (explain_composition(form, expanded, steps[0], step_result, env, f, out,
+                                    chain_name)) {
                 cur = diff(cur, steps[0]);
                 if (total == 1) {
                     name = chain_name;
@@ -370,21 +387,23 @@ std::vector<std::string> explain_lines(const DerivativeForm& form, const ViewCon
             }
         }
         if (total > 1) {
-            out.push_back("step " + std::to_string(i + 1) + ": " + chain::partial("", steps[i], f) + " " +
-                          chain::brief(cur, {f, {}}, 60));
+            out.push_back("step " + std::to_string(i + 1) + ": " + chain::partial("", steps[i], f) +
+                          " " + chain::brief(cur, {f, {}}, 60));
         }
         Expr next = diff(cur, steps[i]);
         for (std::string& line : tree_lines(cur, steps[i], next, f)) out.push_back(std::move(line));
         cur = next;
     }
     if (total > steps.size()) {
-        out.push_back("... " + std::to_string(total - steps.size()) + " more steps of the same kind");
+        out.push_back("... " + std::to_string(total - steps.size()) +
+                      " more steps of the same kind");
     }
     out.push_back(name + " = " + result_text);
     return value_at_point();
 }
 
-std::vector<std::string> run_explain(const Statement& st, const ViewContext& view, std::vector<std::string>& notes) {
+std::vector<std::string> run_explain(const Statement& st, const ViewContext& view,
+                                     std::vector<std::string>& notes) {
     const Environment& env = view.environment();
     ResolveContext ctx{env, nullptr, {}, &notes};
     DerivativeForm form = read_derivative_form(*st.expr, ctx, "explain");

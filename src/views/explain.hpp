@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
-#include "views/chain.hpp"
-#include "resolve/environment.hpp"
 #include "print/print.hpp"
+#include "resolve/environment.hpp"
+#include "views/chain.hpp"
 #include "views/context.hpp"
 
 namespace dfdx {
@@ -22,12 +22,12 @@ inline constexpr std::size_t explain_max_children = 8;
 /// derivatives (∂node/∂child, one per child shown below it), and its derivative.
 struct RuleRow {
     std::size_t depth = 0;
-    Expr node;                 ///< null for a "... N more" row
+    Expr node;  ///< null for a "... N more" row
     std::string rule;
     std::vector<Expr> locals;
-    bool cut = false;          ///< its children are not shown (too deep)
-    std::size_t more = 0;      ///< for a "... N more" row: how many children were left out
-    Expr derivative;           ///< ∂node/∂var: the sum of local derivative times child's
+    bool cut = false;      ///< its children are not shown (too deep)
+    std::size_t more = 0;  ///< for a "... N more" row: how many children were left out
+    Expr derivative;       ///< ∂node/∂var: the sum of local derivative times child's
 };
 
 /// The rows of the rule tree of ∂e/∂var: each node depending on var at most once

@@ -6,8 +6,8 @@
 #include <unordered_set>
 
 #include "expr/construct.hpp"
-#include "views/explain.hpp"
 #include "expr/functions.hpp"
+#include "views/explain.hpp"
 
 namespace dfdx {
 
@@ -26,9 +26,9 @@ public:
     bool depends(const Expr& e) {
         auto it = depends_.find(e.get());
         if (it != depends_.end()) return it->second;
-        bool d = e.kind() == Kind::Symbol
-                     ? e->name == var_
-                     : std::any_of(e->args.begin(), e->args.end(), [&](const Expr& a) { return depends(a); });
+        bool d = e.kind() == Kind::Symbol ? e->name == var_
+                                          : std::any_of(e->args.begin(), e->args.end(),
+                                                        [&](const Expr& a) { return depends(a); });
         depends_.emplace(e.get(), d);
         keep_.push_back(e);
         return d;
@@ -38,12 +38,14 @@ public:
         auto it = steps_.find(e.get());
         if (it != steps_.end()) return it->second;
         keep_.push_back(e);
-        return steps_.emplace(e.get(), depends(e) ? compute(e) : Step{"constant", {}, {}}).first->second;
+        return steps_.emplace(e.get(), depends(e) ? compute(e) : Step{"constant", {}, {}})
+            .first->second;
     }
 
     // Pre-order rows down to `limit` levels; false when more than `budget` rows.
-    bool walk(const Expr& e, std::size_t depth, std::size_t limit, std::unordered_set<const Node*>& seen,
-              std::vector<RuleRow>& rows, std::size_t budget) {
+    bool walk(const Expr& e, std::size_t depth, std::size_t limit,
+              std::unordered_set<const Node*>& seen, std::vector<RuleRow>& rows,
+              std::size_t budget) {
         if (rows.size() > budget) return false;
         const Step& s = step(e);
         RuleRow row{depth, e, s.rule, s.locals, false, 0};
@@ -64,7 +66,8 @@ public:
         for (std::size_t i = 0; i < shown; ++i) {
             if (!walk(s.children[i], depth + 1, limit, seen, rows, budget)) return false;
         }
-        if (shown < s.children.size()) rows.push_back({depth + 1, Expr(), "", {}, false, s.children.size() - shown});
+        if (shown < s.children.size())
+            rows.push_back({depth + 1, Expr(), "", {}, false, s.children.size() - shown});
         return rows.size() <= budget;
     }
 
@@ -86,7 +89,8 @@ public:
         } else {
             const Step& s = step(e);
             std::vector<Expr> terms;
-            for (std::size_t i = 0; i < s.children.size(); ++i) terms.push_back(mul(s.locals[i], derivative(s.children[i])));
+            for (std::size_t i = 0; i < s.children.size(); ++i)
+                terms.push_back(mul(s.locals[i], derivative(s.children[i])));
             d = add(terms);
         }
         return derivs_.emplace(e.get(), d).first->second;
@@ -101,7 +105,8 @@ private:
             case Kind::Add: {
                 Step s{"sum", {}, {}};
                 for (std::size_t i = 0; i < e->args.size(); ++i) {
-                    if (depends(e->args[i])) s.children.push_back(e->args[i]), s.locals.push_back(num(e->coeffs[i]));
+                    if (depends(e->args[i]))
+                        s.children.push_back(e->args[i]), s.locals.push_back(num(e->coeffs[i]));
                 }
                 return s;
             }
@@ -111,7 +116,9 @@ private:
                 const FunctionInfo& info = function_info(e->id);
                 Step s{"chain through " + std::string(info.name), {}, {}};
                 for (std::size_t i = 0; i < e->args.size(); ++i) {
-                    if (depends(e->args[i])) s.children.push_back(e->args[i]), s.locals.push_back(info.partial(e->args, i));
+                    if (depends(e->args[i]))
+                        s.children.push_back(e->args[i]),
+                            s.locals.push_back(info.partial(e->args, i));
                 }
                 return s;
             }
@@ -149,9 +156,12 @@ private:
     Step product(const Expr& e) {
         std::vector<Expr> varying, constant{num(e->num)}, over;
         for (const Expr& f : e->args) {
-            if (!depends(f)) constant.push_back(f);
-            else if (negative_power(f)) over.push_back(f);
-            else varying.push_back(f);
+            if (!depends(f))
+                constant.push_back(f);
+            else if (negative_power(f))
+                over.push_back(f);
+            else
+                varying.push_back(f);
         }
         if (!varying.empty() && !over.empty()) {
             std::vector<Expr> top = constant;
@@ -177,7 +187,9 @@ private:
         bool db = depends(base), dx = depends(exp);
         Expr ln_base = func(function_id("ln"), {base});
         if (db && dx) {
-            return {"general power", {base, exp}, {mul(exp, pow(base, sub(exp, num(1)))), mul(whole, ln_base)}};
+            return {"general power",
+                    {base, exp},
+                    {mul(exp, pow(base, sub(exp, num(1)))), mul(whole, ln_base)}};
         }
         if (dx) return {"exponential", {exp}, {mul(whole, ln_base)}};
         std::string rule = "power";

@@ -6,8 +6,8 @@
 #include <cctype>
 #include <cmath>
 
-#include "views/commands.hpp"
 #include "expr/error.hpp"
+#include "views/commands.hpp"
 
 namespace dfdx {
 
@@ -48,8 +48,10 @@ PlotPoint domain_edge(const Compiled& f, double a, double fa, double b) {
     for (int i = 0; i < kBisections; ++i) {
         const double m = a + (b - a) / 2;
         const double fm = f(m);
-        if (finite(fm)) a = m, fa = fm;
-        else b = m;
+        if (finite(fm))
+            a = m, fa = fm;
+        else
+            b = m;
     }
     return {a, fa};
 }
@@ -57,7 +59,8 @@ PlotPoint domain_edge(const Compiled& f, double a, double fa, double b) {
 /// Whether f jumps between a and b (both defined, more than `tolerance` apart): halving
 /// towards the larger change never brings it under the tolerance. On a jump, `left` and
 /// `right` are the points on either side of it.
-bool is_jump(const Compiled& f, PlotPoint a, PlotPoint b, double tolerance, PlotPoint& left, PlotPoint& right) {
+bool is_jump(const Compiled& f, PlotPoint a, PlotPoint b, double tolerance, PlotPoint& left,
+             PlotPoint& right) {
     for (int i = 0; i < kBisections; ++i) {
         const double m = a.x + (b.x - a.x) / 2;
         if (m <= a.x || m >= b.x) break;
@@ -67,8 +70,10 @@ bool is_jump(const Compiled& f, PlotPoint a, PlotPoint b, double tolerance, Plot
             right = b;
             return true;
         }
-        if (std::fabs(fm - a.y) > std::fabs(b.y - fm)) b = {m, fm};
-        else a = {m, fm};
+        if (std::fabs(fm - a.y) > std::fabs(b.y - fm))
+            b = {m, fm};
+        else
+            a = {m, fm};
         if (std::fabs(b.y - a.y) <= tolerance) return false;
     }
     left = a;
@@ -92,8 +97,8 @@ PlotPoint on_edge(const PlotFrame& f, PlotPoint a, double dx, double dy, double 
 bool clip(const PlotFrame& f, PlotPoint& p, PlotPoint& q) {
     // Both ends past one edge: nothing to draw. Said first, because near a pole rounding
     // puts the crossing at t = 1 exactly, which would keep a sliver (decision 68).
-    if ((p.x < f.x_lo && q.x < f.x_lo) || (p.x > f.x_hi && q.x > f.x_hi) || (p.y < f.y_lo && q.y < f.y_lo) ||
-        (p.y > f.y_hi && q.y > f.y_hi)) {
+    if ((p.x < f.x_lo && q.x < f.x_lo) || (p.x > f.x_hi && q.x > f.x_hi) ||
+        (p.y < f.y_lo && q.y < f.y_lo) || (p.y > f.y_hi && q.y > f.y_hi)) {
         return false;
     }
     double t0 = 0, t1 = 1;
@@ -107,8 +112,10 @@ bool clip(const PlotFrame& f, PlotPoint& p, PlotPoint& q) {
             continue;
         }
         const double t = qs[i] / ps[i];
-        if (ps[i] < 0 && t > t0) t0 = t, edge0 = i;
-        else if (ps[i] > 0 && t < t1) t1 = t, edge1 = i;
+        if (ps[i] < 0 && t > t0)
+            t0 = t, edge0 = i;
+        else if (ps[i] > 0 && t < t1)
+            t1 = t, edge1 = i;
         if (t0 > t1) return false;
     }
     const PlotPoint a = p;
@@ -118,8 +125,11 @@ bool clip(const PlotFrame& f, PlotPoint& p, PlotPoint& q) {
 }
 
 /// Splits `run` into the pieces inside the frame.
-void clip_run(const PlotFrame& f, const std::vector<PlotPoint>& run, std::vector<std::vector<PlotPoint>>& out) {
-    auto inside = [&](PlotPoint p) { return p.x >= f.x_lo && p.x <= f.x_hi && p.y >= f.y_lo && p.y <= f.y_hi; };
+void clip_run(const PlotFrame& f, const std::vector<PlotPoint>& run,
+              std::vector<std::vector<PlotPoint>>& out) {
+    auto inside = [&](PlotPoint p) {
+        return p.x >= f.x_lo && p.x <= f.x_hi && p.y >= f.y_lo && p.y <= f.y_hi;
+    };
     if (run.size() == 1) {
         if (inside(run[0])) out.push_back(run);
         return;
@@ -133,7 +143,8 @@ void clip_run(const PlotFrame& f, const std::vector<PlotPoint>& run, std::vector
             piece = {p};
         }
         piece.push_back(q);
-        if (q.x != run[i + 1].x || q.y != run[i + 1].y) out.push_back(std::move(piece)), piece.clear();
+        if (q.x != run[i + 1].x || q.y != run[i + 1].y)
+            out.push_back(std::move(piece)), piece.clear();
     }
     if (!piece.empty()) out.push_back(std::move(piece));
 }
@@ -144,8 +155,8 @@ bool same_side_outside(const PlotFrame& f, PlotPoint p, PlotPoint q) {
 }
 
 /// The runs of one curve before clipping.
-std::vector<std::vector<PlotPoint>> trace_curve(const PlotCurve& c, const std::vector<double>& xs, const PlotFrame& f,
-                                                double tolerance) {
+std::vector<std::vector<PlotPoint>> trace_curve(const PlotCurve& c, const std::vector<double>& xs,
+                                                const PlotFrame& f, double tolerance) {
     std::vector<std::vector<PlotPoint>> runs;
     std::vector<PlotPoint> run;
     for (std::size_t i = 0; i < xs.size(); ++i) {
@@ -160,7 +171,8 @@ std::vector<std::vector<PlotPoint>> trace_curve(const PlotCurve& c, const std::v
             const PlotPoint edge = domain_edge(c.code, p.x, p.y, xs[i - 1]);
             if (edge.x != p.x) run.push_back(edge);
         }
-        if (!run.empty() && std::fabs(p.y - run.back().y) > tolerance && !same_side_outside(f, run.back(), p)) {
+        if (!run.empty() && std::fabs(p.y - run.back().y) > tolerance &&
+            !same_side_outside(f, run.back(), p)) {
             PlotPoint left, right;
             if (is_jump(c.code, run.back(), p, tolerance, left, right)) {
                 run.push_back(left);
@@ -201,16 +213,18 @@ Plot sample_plot(const RangeExprs& ex, const std::string& var, const Grid& grid,
     for (std::uint64_t k = 0; k < grid.size(); ++k) plot.xs[k] = grid.x(k);
     std::vector<double> all;
     for (std::size_t j = 0; j < ex.exprs.size(); ++j) {
-        PlotCurve c{ex.labels[j], Compiled(ex.exprs[j], var), std::vector<double>(plot.xs.size()), {}};
+        PlotCurve c{
+            ex.labels[j], Compiled(ex.exprs[j], var), std::vector<double>(plot.xs.size()), {}};
         c.code.evaluate_many(plot.xs, c.ys);
         const std::size_t before = all.size();
         for (double y : c.ys) {
             if (finite(y)) all.push_back(y);
         }
         if (all.size() == before) {
-            throw Error(ErrorCode::Domain, c.label + " is undefined (or not real) everywhere on [" +
-                                               short_number(plot.xs.front()) + ", " + short_number(plot.xs.back()) +
-                                               "]",
+            throw Error(ErrorCode::Domain,
+                        c.label + " is undefined (or not real) everywhere on [" +
+                            short_number(plot.xs.front()) + ", " + short_number(plot.xs.back()) +
+                            "]",
                         j < ex.spans.size() ? ex.spans[j] : Span{});
         }
         plot.curves.push_back(std::move(c));
@@ -239,16 +253,19 @@ std::vector<std::string> undefined_regions(const Plot& plot) {
             ++count;
             if (parts.size() == 3) continue;
             double a = i > 0 ? domain_edge(c.code, xs[i - 1], c.ys[i - 1], xs[i]).x : xs[i];
-            double b = j + 1 < xs.size() ? domain_edge(c.code, xs[j + 1], c.ys[j + 1], xs[j]).x : xs[j];
+            double b =
+                j + 1 < xs.size() ? domain_edge(c.code, xs[j + 1], c.ys[j + 1], xs[j]).x : xs[j];
             const std::string sa = short_number(a), sb = short_number(b);
-            parts.push_back(sa == sb ? "at " + plot.var + " = " + sa : "for " + plot.var + " in [" + sa + ", " + sb + "]");
+            parts.push_back(sa == sb ? "at " + plot.var + " = " + sa
+                                     : "for " + plot.var + " in [" + sa + ", " + sb + "]");
         }
         if (parts.empty()) continue;
         std::string text = c.label + " is undefined";
         for (std::size_t k = 0; k < parts.size(); ++k) {
             text += (k == 0 ? " " : k + 1 == parts.size() ? " and " : ", ") + parts[k];
         }
-        if (count > parts.size()) text += " and " + std::to_string(count - parts.size()) + " more places";
+        if (count > parts.size())
+            text += " and " + std::to_string(count - parts.size()) + " more places";
         notes.push_back(text + " (left blank)");
     }
     return notes;
@@ -265,7 +282,8 @@ void trace_plot(Plot& plot, double pixels_y) {
 
 PlotFormat plot_format(const std::string& file) {
     const std::size_t dot = file.find_last_of("./");
-    std::string ext = dot == std::string::npos || file[dot] != '.' ? std::string() : file.substr(dot + 1);
+    std::string ext =
+        dot == std::string::npos || file[dot] != '.' ? std::string() : file.substr(dot + 1);
     for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     if (ext == "svg") return PlotFormat::Svg;
     if (ext == "png") return PlotFormat::Png;
@@ -274,8 +292,9 @@ PlotFormat plot_format(const std::string& file) {
                                    (ext.empty() ? " has no extension" : " ends in ." + ext));
 }
 
-std::vector<std::string> run_plot(const Statement& st, const ViewContext& view, std::vector<std::string>& notes,
-                                  std::string& file, const PlotTerminal& term) {
+std::vector<std::string> run_plot(const Statement& st, const ViewContext& view,
+                                  std::vector<std::string>& notes, std::string& file,
+                                  const PlotTerminal& term) {
     const bool to_file = !st.file.empty();
     const PlotFormat format = to_file ? plot_format(st.file) : PlotFormat::Svg;  // before any work
     RangeExprs ex = resolve_range_exprs(st, view, notes);
@@ -283,8 +302,8 @@ std::vector<std::string> run_plot(const Statement& st, const ViewContext& view, 
     range.var = ex.var;
     Grid grid(range, 2001, max_plot_points, "the plot");
     if (!to_file && term.width < 30) {
-        throw Error(ErrorCode::Limit,
-                    "a plot needs at least 30 columns, and the terminal has " + std::to_string(term.width));
+        throw Error(ErrorCode::Limit, "a plot needs at least 30 columns, and the terminal has " +
+                                          std::to_string(term.width));
     }
     Plot plot = sample_plot(ex, range.var, grid, to_file ? 8 : 5);
     for (std::string& n : undefined_regions(plot)) notes.push_back(std::move(n));
@@ -293,7 +312,8 @@ std::vector<std::string> run_plot(const Statement& st, const ViewContext& view, 
                : format == PlotFormat::Pdf ? render_pdf(plot, 800, 500)
                                            : render_svg(plot, 800, 500);
         const std::size_t n = plot.curves.size();
-        return {"wrote a plot of " + std::to_string(n) + (n == 1 ? " curve" : " curves") + " to " + st.file};
+        return {"wrote a plot of " + std::to_string(n) + (n == 1 ? " curve" : " curves") + " to " +
+                st.file};
     }
     return render_text(plot, term.width, term.color);
 }

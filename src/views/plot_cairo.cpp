@@ -24,15 +24,38 @@ namespace dfdx {
 
 namespace {
 
-#define DFDX_CAIRO_FUNCTIONS(X)                                                                  \
-    X(cairo_image_surface_create) X(cairo_pdf_surface_create_for_stream)                         \
-    X(cairo_surface_write_to_png_stream) X(cairo_surface_finish) X(cairo_surface_status)         \
-    X(cairo_surface_destroy) X(cairo_create) X(cairo_destroy) X(cairo_status)                    \
-    X(cairo_status_to_string) X(cairo_save) X(cairo_restore) X(cairo_set_source_rgb)             \
-    X(cairo_set_line_width) X(cairo_set_line_join) X(cairo_set_line_cap) X(cairo_set_dash)       \
-    X(cairo_move_to) X(cairo_line_to) X(cairo_rectangle) X(cairo_stroke) X(cairo_fill)           \
-    X(cairo_clip) X(cairo_paint) X(cairo_new_path) X(cairo_select_font_face)                     \
-    X(cairo_set_font_size) X(cairo_text_extents) X(cairo_show_text)
+// clang-format off
+#define DFDX_CAIRO_FUNCTIONS(X) \
+    X(cairo_image_surface_create) \
+    X(cairo_pdf_surface_create_for_stream) \
+    X(cairo_surface_write_to_png_stream) \
+    X(cairo_surface_finish) \
+    X(cairo_surface_status) \
+    X(cairo_surface_destroy) \
+    X(cairo_create) \
+    X(cairo_destroy) \
+    X(cairo_status) \
+    X(cairo_status_to_string) \
+    X(cairo_save) \
+    X(cairo_restore) \
+    X(cairo_set_source_rgb) \
+    X(cairo_set_line_width) \
+    X(cairo_set_line_join) \
+    X(cairo_set_line_cap) \
+    X(cairo_set_dash) \
+    X(cairo_move_to) \
+    X(cairo_line_to) \
+    X(cairo_rectangle) \
+    X(cairo_stroke) \
+    X(cairo_fill) \
+    X(cairo_clip) \
+    X(cairo_paint) \
+    X(cairo_new_path) \
+    X(cairo_select_font_face) \
+    X(cairo_set_font_size) \
+    X(cairo_text_extents) \
+    X(cairo_show_text)
+// clang-format on
 
 /// The cairo functions the renderer calls, as pointers into the library loaded at run time.
 struct Api {
@@ -46,7 +69,7 @@ Api* load() {
     void* lib = dlopen("libcairo.so.2", RTLD_LAZY | RTLD_LOCAL);
     if (!lib) return nullptr;
     bool ok = true;
-#define DFDX_CAIRO_FIND(name)                                                   \
+#define DFDX_CAIRO_FIND(name)                                               \
     table.name = reinterpret_cast<decltype(table.name)>(dlsym(lib, #name)); \
     ok = ok && table.name != nullptr;
     DFDX_CAIRO_FUNCTIONS(DFDX_CAIRO_FIND)
@@ -60,9 +83,10 @@ const Api& api(const char* format) {
     static Api* table = nullptr;
     std::call_once(once, [] { table = load(); });
     if (!table) {
-        throw Error(ErrorCode::Io, std::string(format) +
-                                       " plots need the cairo library (Debian: libcairo2), which cannot be "
-                                       "loaded; .svg needs nothing");
+        throw Error(ErrorCode::Io,
+                    std::string(format) +
+                        " plots need the cairo library (Debian: libcairo2), which cannot be "
+                        "loaded; .svg needs nothing");
     }
     return *table;
 }
@@ -129,8 +153,10 @@ void curves(const Api& c, cairo_t* cr, const Plot& plot, const Mapping& m) {
         pen(c, cr, j, 1.75);
         for (const auto& run : plot.curves[j].runs) {
             c.cairo_move_to(cr, m.x(run[0].x), m.y(run[0].y));
-            for (std::size_t i = 1; i < run.size(); ++i) c.cairo_line_to(cr, m.x(run[i].x), m.y(run[i].y));
-            if (run.size() == 1) c.cairo_line_to(cr, m.x(run[0].x), m.y(run[0].y));  // a dot (round cap)
+            for (std::size_t i = 1; i < run.size(); ++i)
+                c.cairo_line_to(cr, m.x(run[i].x), m.y(run[i].y));
+            if (run.size() == 1)
+                c.cairo_line_to(cr, m.x(run[0].x), m.y(run[0].y));  // a dot (round cap)
             c.cairo_stroke(cr);
         }
     }
@@ -174,7 +200,8 @@ void draw(const Api& c, cairo_surface_t* surface, Plot& plot, int width, int hei
     const cairo_status_t status = c.cairo_status(cr);
     c.cairo_destroy(cr);
     if (status != CAIRO_STATUS_SUCCESS) {
-        throw Error(ErrorCode::Io, std::string("cairo could not draw the plot: ") + c.cairo_status_to_string(status));
+        throw Error(ErrorCode::Io, std::string("cairo could not draw the plot: ") +
+                                       c.cairo_status_to_string(status));
     }
 }
 
@@ -189,7 +216,8 @@ void finish(const Api& c, cairo_surface_t* surface, cairo_status_t status) {
     if (status == CAIRO_STATUS_SUCCESS) status = c.cairo_surface_status(surface);
     c.cairo_surface_destroy(surface);
     if (status != CAIRO_STATUS_SUCCESS) {
-        throw Error(ErrorCode::Io, std::string("cairo could not write the plot: ") + c.cairo_status_to_string(status));
+        throw Error(ErrorCode::Io, std::string("cairo could not write the plot: ") +
+                                       c.cairo_status_to_string(status));
     }
 }
 
@@ -227,11 +255,15 @@ std::string render_pdf(Plot& plot, int width, int height) {
 #else  // built without cairo's headers (libcairo2-dev)
 
 std::string render_png(Plot&, int, int) {
-    throw Error(ErrorCode::Io, "this dfdx was built without cairo (libcairo2-dev), so it writes no PNG; .svg works");
+    throw Error(
+        ErrorCode::Io,
+        "this dfdx was built without cairo (libcairo2-dev), so it writes no PNG; .svg works");
 }
 
 std::string render_pdf(Plot&, int, int) {
-    throw Error(ErrorCode::Io, "this dfdx was built without cairo (libcairo2-dev), so it writes no PDF; .svg works");
+    throw Error(
+        ErrorCode::Io,
+        "this dfdx was built without cairo (libcairo2-dev), so it writes no PDF; .svg works");
 }
 
 #endif

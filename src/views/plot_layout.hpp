@@ -19,9 +19,17 @@ struct Mapping {
     double left, top, width, height;
     const PlotFrame& f;
     Mapping(const PlotFrame& frame, int page_width, int page_height)
-        : left(64), top(16), width(page_width - 64.0 - 24), height(page_height - 16.0 - 70), f(frame) {}
-    [[nodiscard]] double x(double v) const { return left + (v - f.x_lo) / (f.x_hi - f.x_lo) * width; }
-    [[nodiscard]] double y(double v) const { return top + (f.y_hi - v) / (f.y_hi - f.y_lo) * height; }
+        : left(64),
+          top(16),
+          width(page_width - 64.0 - 24),
+          height(page_height - 16.0 - 70),
+          f(frame) {}
+    [[nodiscard]] double x(double v) const {
+        return left + (v - f.x_lo) / (f.x_hi - f.x_lo) * width;
+    }
+    [[nodiscard]] double y(double v) const {
+        return top + (f.y_hi - v) / (f.y_hi - f.y_lo) * height;
+    }
 };
 
 /// Readies a plot for a page: x ticks for its width, curves traced for its height.

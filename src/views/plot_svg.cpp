@@ -34,7 +34,8 @@ std::string num(double v) {
 }
 
 std::string line(double x1, double y1, double x2, double y2) {
-    return "<line x1=\"" + num(x1) + "\" y1=\"" + num(y1) + "\" x2=\"" + num(x2) + "\" y2=\"" + num(y2) + "\"/>\n";
+    return "<line x1=\"" + num(x1) + "\" y1=\"" + num(y1) + "\" x2=\"" + num(x2) + "\" y2=\"" +
+           num(y2) + "\"/>\n";
 }
 
 std::string text(double x, double y, const std::string& s) {
@@ -71,8 +72,10 @@ std::string stroke(std::size_t j) {
 
 std::string curves(const Plot& plot, const Mapping& m) {
     std::string s = "<clipPath id=\"plot-area\"><rect x=\"" + num(m.left) + "\" y=\"" + num(m.top) +
-                    "\" width=\"" + num(m.width) + "\" height=\"" + num(m.height) + "\"/></clipPath>\n";
-    s += "<g clip-path=\"url(#plot-area)\" fill=\"none\" stroke-width=\"1.75\" stroke-linejoin=\"round\" "
+                    "\" width=\"" + num(m.width) + "\" height=\"" + num(m.height) +
+                    "\"/></clipPath>\n";
+    s += "<g clip-path=\"url(#plot-area)\" fill=\"none\" stroke-width=\"1.75\" "
+         "stroke-linejoin=\"round\" "
          "stroke-linecap=\"round\">\n";
     for (std::size_t j = 0; j < plot.curves.size(); ++j) {
         for (const auto& run : plot.curves[j].runs) {
@@ -100,8 +103,8 @@ std::string legend(const Plot& plot, const Mapping& m, double width) {
         }
         const double item = 34 + 7.0 * static_cast<double>(label.size());
         if (x > m.left && x + item > width) x = m.left, y += 18;
-        s += "<line x1=\"" + num(x) + "\" y1=\"" + num(y - 4) + "\" x2=\"" + num(x + 24) + "\" y2=\"" +
-             num(y - 4) + "\" " + stroke(j) + " stroke-width=\"2\"/>\n";
+        s += "<line x1=\"" + num(x) + "\" y1=\"" + num(y - 4) + "\" x2=\"" + num(x + 24) +
+             "\" y2=\"" + num(y - 4) + "\" " + stroke(j) + " stroke-width=\"2\"/>\n";
         s += text(x + 30, y, label);
         x += item + 16;
     }
@@ -113,12 +116,14 @@ std::string legend(const Plot& plot, const Mapping& m, double width) {
 std::string render_svg(Plot& plot, int width, int height) {
     const Mapping m = lay_out(plot, width, height);
     std::string title = "plot of ";
-    for (std::size_t j = 0; j < plot.curves.size(); ++j) title += (j ? ", " : "") + plot.curves[j].label;
-    title += " for " + plot.var + " in [" + tick_label(plot.frame.x_lo) + ", " + tick_label(plot.frame.x_hi) + "]";
+    for (std::size_t j = 0; j < plot.curves.size(); ++j)
+        title += (j ? ", " : "") + plot.curves[j].label;
+    title += " for " + plot.var + " in [" + tick_label(plot.frame.x_lo) + ", " +
+             tick_label(plot.frame.x_hi) + "]";
     std::string s = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-    s += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + std::to_string(width) + "\" height=\"" +
-         std::to_string(height) + "\" viewBox=\"0 0 " + std::to_string(width) + " " + std::to_string(height) +
-         "\" font-family=\"sans-serif\" font-size=\"12\">\n";
+    s += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + std::to_string(width) +
+         "\" height=\"" + std::to_string(height) + "\" viewBox=\"0 0 " + std::to_string(width) +
+         " " + std::to_string(height) + "\" font-family=\"sans-serif\" font-size=\"12\">\n";
     s += "<title>" + escape(title) + "</title>\n";
     s += "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n";
     s += axes(m) + curves(plot, m) + legend(plot, m, width);

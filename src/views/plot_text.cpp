@@ -15,7 +15,8 @@ constexpr int kStyles = 4;
 /// ANSI foreground colours, near the SVG palette's first six (blue, red, green, purple,
 /// orange, cyan) among the eight every colour terminal has. The line styles still tell
 /// the curves apart where colour is off or a terminal shows these alike.
-constexpr const char* kColours[] = {"\033[34m", "\033[31m", "\033[32m", "\033[35m", "\033[33m", "\033[36m"};
+constexpr const char* kColours[] = {"\033[34m", "\033[31m", "\033[32m",
+                                    "\033[35m", "\033[33m", "\033[36m"};
 constexpr std::size_t kColourCount = sizeof kColours / sizeof kColours[0];
 constexpr const char* kReset = "\033[0m";
 
@@ -37,12 +38,15 @@ bool style_on(int style, long t) {
 class Canvas {
 public:
     Canvas(int cols, int rows)
-        : cols_(cols), rows_(rows), bits_(static_cast<std::size_t>(cols * rows), 0),
+        : cols_(cols),
+          rows_(rows),
+          bits_(static_cast<std::size_t>(cols * rows), 0),
           owner_(static_cast<std::size_t>(cols * rows), -1) {}
 
     void set(int px, int py, int curve = -1) {
         if (px < 0 || py < 0 || px >= 2 * cols_ || py >= 4 * rows_) return;
-        static constexpr unsigned char kDot[2][4] = {{0x01, 0x02, 0x04, 0x40}, {0x08, 0x10, 0x20, 0x80}};
+        static constexpr unsigned char kDot[2][4] = {{0x01, 0x02, 0x04, 0x40},
+                                                     {0x08, 0x10, 0x20, 0x80}};
         const auto cell = static_cast<std::size_t>((py / 4) * cols_ + px / 2);
         bits_[cell] |= kDot[px % 2][py % 4];
         owner_[cell] = curve;
@@ -95,8 +99,12 @@ void draw_line(Canvas& canvas, int x0, int y0, int x1, int y1, int style, long& 
 }
 
 void draw_curve(Canvas& canvas, const PlotCurve& c, const PlotFrame& f, int pw, int ph, int style) {
-    auto px = [&](double x) { return static_cast<int>(std::lround((x - f.x_lo) / (f.x_hi - f.x_lo) * (pw - 1))); };
-    auto py = [&](double y) { return static_cast<int>(std::lround((f.y_hi - y) / (f.y_hi - f.y_lo) * (ph - 1))); };
+    auto px = [&](double x) {
+        return static_cast<int>(std::lround((x - f.x_lo) / (f.x_hi - f.x_lo) * (pw - 1)));
+    };
+    auto py = [&](double y) {
+        return static_cast<int>(std::lround((f.y_hi - y) / (f.y_hi - f.y_lo) * (ph - 1)));
+    };
     long t = 0;
     for (const auto& run : c.runs) {
         int x0 = px(run[0].x), y0 = py(run[0].y);
@@ -145,7 +153,9 @@ std::string x_labels(const PlotFrame& f, int left, int cols, int width) {
     std::string line;
     int used = 0;  // columns of `line` so far
     for (double v : f.x_ticks) {
-        const int col = left + static_cast<int>(std::lround((v - f.x_lo) / (f.x_hi - f.x_lo) * (2 * cols - 1))) / 2;
+        const int col =
+            left +
+            static_cast<int>(std::lround((v - f.x_lo) / (f.x_hi - f.x_lo) * (2 * cols - 1))) / 2;
         const std::string text = tick_label(v);
         const int len = static_cast<int>(text.size());
         const int start = std::max(col - len / 2, 0);
@@ -169,7 +179,8 @@ std::vector<std::string> legend_lines(const Plot& plot, int left, int width, boo
         std::string item = style_sample(style) + " " + shortened(plot.curves[j].label, room);
         const std::size_t len = columns(item);  // measured before colour codes go in
         if (color) item = colour(style) + item + kReset;
-        if (used > static_cast<std::size_t>(left) && used + 3 + len > static_cast<std::size_t>(width)) {
+        if (used > static_cast<std::size_t>(left) &&
+            used + 3 + len > static_cast<std::size_t>(width)) {
             lines.push_back(legend);
             legend.assign(static_cast<std::size_t>(left), ' ');
             used = static_cast<std::size_t>(left);
@@ -206,7 +217,8 @@ std::vector<std::string> render_text(Plot& plot, int width, bool color) {
     std::vector<std::string> row_label(static_cast<std::size_t>(rows));
     for (std::size_t i = 0; i < f.y_ticks.size(); ++i) {
         const double py = (f.y_hi - f.y_ticks[i]) / (f.y_hi - f.y_lo) * (ph - 1);
-        row_label[static_cast<std::size_t>(std::clamp(static_cast<int>(std::lround(py)) / 4, 0, rows - 1))] = y_text[i];
+        row_label[static_cast<std::size_t>(
+            std::clamp(static_cast<int>(std::lround(py)) / 4, 0, rows - 1))] = y_text[i];
     }
     std::vector<std::string> lines;
     for (int r = 0; r < rows; ++r) {

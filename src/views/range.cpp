@@ -7,10 +7,10 @@
 #include <cmath>
 #include <numeric>
 
-#include "numbers/compiled.hpp"
 #include "expr/error.hpp"
-#include "numbers/eval.hpp"
 #include "expr/functions.hpp"
+#include "numbers/compiled.hpp"
+#include "numbers/eval.hpp"
 #include "print/notation.hpp"
 #include "print/print.hpp"
 #include "resolve/resolve.hpp"
@@ -30,7 +30,8 @@ double number_of(const Syntax& s, const std::string& what, const ViewContext& vi
     try {
         ResolveContext ctx{view.environment(), nullptr, {}, &notes};
         Expr e = view.environment().expand(resolve(s, ctx));
-        if (e.kind() == Kind::Vector) throw Error(ErrorCode::Type, what + " must be a number, not a vector");
+        if (e.kind() == Kind::Vector)
+            throw Error(ErrorCode::Type, what + " must be a number, not a vector");
         std::vector<std::string> names = free_symbols(e);
         if (!names.empty() || has_unknown_calls(e)) {
             throw Error(ErrorCode::Type, what + " must be a number, but " +
@@ -56,8 +57,10 @@ std::string with_commas(std::uint64_t n) {
     return out;
 }
 
-[[noreturn]] void too_many(std::uint64_t n, std::uint64_t limit, const std::string& what, bool huge) {
-    throw Error(ErrorCode::Limit, what + " would have " + (huge ? "more than " + with_commas(limit) : with_commas(n)) +
+[[noreturn]] void too_many(std::uint64_t n, std::uint64_t limit, const std::string& what,
+                           bool huge) {
+    throw Error(ErrorCode::Limit, what + " would have " +
+                                      (huge ? "more than " + with_commas(limit) : with_commas(n)) +
                                       " points, past the limit of " + with_commas(limit) +
                                       " (use a larger step or fewer points)");
 }
@@ -73,7 +76,8 @@ std::string free_variable(const Statement& st, const Environment& env) {
     for (const SyntaxPtr& s : st.exprs) {
         try {
             ResolveContext ctx{env, nullptr, {}, nullptr};
-            for (const std::string& n : free_symbols(read_range_term(*s, "x", ctx, Format::Plain).value)) {
+            for (const std::string& n :
+                 free_symbols(read_range_term(*s, "x", ctx, Format::Plain).value)) {
                 if (std::find(names.begin(), names.end(), n) == names.end()) names.push_back(n);
             }
         } catch (Error& err) {
@@ -84,14 +88,16 @@ std::string free_variable(const Statement& st, const Environment& env) {
     if (names.size() <= 1) return names.empty() ? "x" : names[0];
     std::string list;
     for (std::size_t i = 0; i < names.size(); ++i) list += (i ? ", " : "") + names[i];
-    throw Error(ErrorCode::Type, st.name + " of several variables (" + list + "): say which one runs, as in '" +
-                                     st.name + " ... for " + names[0] + " in [0, 1]'",
+    throw Error(ErrorCode::Type,
+                st.name + " of several variables (" + list + "): say which one runs, as in '" +
+                    st.name + " ... for " + names[0] + " in [0, 1]'",
                 st.span);
 }
 
 }  // namespace
 
-RangeExprs resolve_range_exprs(const Statement& st, const ViewContext& view, std::vector<std::string>& notes) {
+RangeExprs resolve_range_exprs(const Statement& st, const ViewContext& view,
+                               std::vector<std::string>& notes) {
     const Environment& env = view.environment();
     RangeExprs out;
     // `plot EXPR` without `for`: the range is the default one of its free variable.
@@ -99,8 +105,10 @@ RangeExprs resolve_range_exprs(const Statement& st, const ViewContext& view, std
     const std::string& var = out.var;
     if (auto v = env.value(var)) {
         throw Error(ErrorCode::BoundVariable,
-                    var + " is bound to " + print(*v) + ", so it cannot be the variable of the range; "
-                    "unbind it with 'clear " + var + "'",
+                    var + " is bound to " + print(*v) +
+                        ", so it cannot be the variable of the range; "
+                        "unbind it with 'clear " +
+                        var + "'",
                     st.span);
     }
     check_variable(var, env, st.span);
@@ -112,13 +120,14 @@ RangeExprs resolve_range_exprs(const Statement& st, const ViewContext& view, std
             RangeTerm term = read_range_term(*s, var, ctx, format);
             const Expr& e = term.value;
             if (e.kind() == Kind::Vector) {
-                throw Error(ErrorCode::Type, st.name + " needs expressions with one value, not a vector");
+                throw Error(ErrorCode::Type,
+                            st.name + " needs expressions with one value, not a vector");
             }
             for (const std::string& n : free_symbols(e)) {
                 if (n != var) {
                     throw Error(ErrorCode::UnknownFunction,
-                                n + " has no value: every name but " + var + " needs one (bind it first, as in " +
-                                    n + " = 2)");
+                                n + " has no value: every name but " + var +
+                                    " needs one (bind it first, as in " + n + " = 2)");
                 }
             }
             Compiled check(e, var);  // unknown functions fail here, with this span
@@ -138,24 +147,30 @@ Range resolve_range(const Statement& st, const ViewContext& view, std::vector<st
     r.var = st.var;
     if (!st.lo) {  // no `for`: the default range (decision 67)
         r.lo = default_range_lo, r.hi = default_range_hi;
-        r.lo_exact = Rational(static_cast<long>(r.lo)), r.hi_exact = Rational(static_cast<long>(r.hi));
+        r.lo_exact = Rational(static_cast<long>(r.lo)),
+        r.hi_exact = Rational(static_cast<long>(r.hi));
         return r;
     }
     r.lo = number_of(*st.lo, "the start of the range", view, notes, r.lo_exact);
     r.hi = number_of(*st.hi, "the end of the range", view, notes, r.hi_exact);
-    const std::string shown = "[" + show_number(r.lo_exact, r.lo) + ", " + show_number(r.hi_exact, r.hi) + "]";
+    const std::string shown =
+        "[" + show_number(r.lo_exact, r.lo) + ", " + show_number(r.hi_exact, r.hi) + "]";
     const Span ends{st.lo->span.begin, st.hi->span.end};
-    if (r.lo == r.hi) throw Error(ErrorCode::Type, "the range " + shown + " is empty: its ends are equal", ends);
+    if (r.lo == r.hi)
+        throw Error(ErrorCode::Type, "the range " + shown + " is empty: its ends are equal", ends);
     if (r.lo > r.hi) {
-        throw Error(ErrorCode::Type, "the range " + shown + " runs backwards: its start is past its end", ends);
+        throw Error(ErrorCode::Type,
+                    "the range " + shown + " runs backwards: its start is past its end", ends);
     }
     if (!std::isfinite(r.hi - r.lo)) {
-        throw Error(ErrorCode::Limit, "the range " + shown + " is too wide for floating point", ends);
+        throw Error(ErrorCode::Limit, "the range " + shown + " is too wide for floating point",
+                    ends);
     }
     if (st.step) {
         r.step = number_of(*st.step, "the step", view, notes, r.step_exact);
         if (*r.step <= 0) {
-            throw Error(ErrorCode::Type, "the step must be positive, not " + show_number(r.step_exact, *r.step),
+            throw Error(ErrorCode::Type,
+                        "the step must be positive, not " + show_number(r.step_exact, *r.step),
                         st.step->span);
         }
     }
@@ -163,7 +178,8 @@ Range resolve_range(const Statement& st, const ViewContext& view, std::vector<st
         std::optional<Rational> n;
         number_of(*st.points, "the number of points", view, notes, n);
         if (!n || !is_integer(*n) || *n < 2) {
-            throw Error(ErrorCode::Type, "the number of points must be a whole number of at least 2",
+            throw Error(ErrorCode::Type,
+                        "the number of points must be a whole number of at least 2",
                         st.points->span);
         }
         const mpz_class& z = n->get_num();
@@ -172,7 +188,8 @@ Range resolve_range(const Statement& st, const ViewContext& view, std::vector<st
     return r;
 }
 
-Grid::Grid(const Range& r, std::uint64_t default_points, std::uint64_t limit, const std::string& what)
+Grid::Grid(const Range& r, std::uint64_t default_points, std::uint64_t limit,
+           const std::string& what)
     : lo_(r.lo), hi_(r.hi) {
     std::optional<Rational> step_exact;
     if (r.step) {
@@ -181,7 +198,8 @@ Grid::Grid(const Range& r, std::uint64_t default_points, std::uint64_t limit, co
             step_exact = *r.step_exact;
             Rational q = (*r.hi_exact - *r.lo_exact) / *r.step_exact;
             mpz_class n = q.get_num() / q.get_den() + 1;  // floor: q > 0
-            if (n > limit) too_many(n.fits_ulong_p() ? n.get_ui() : 0, limit, what, !n.fits_ulong_p());
+            if (n > limit)
+                too_many(n.fits_ulong_p() ? n.get_ui() : 0, limit, what, !n.fits_ulong_p());
             count_ = n.get_ui();
         } else {
             const double q = (r.hi - r.lo) / step_;
@@ -193,7 +211,8 @@ Grid::Grid(const Range& r, std::uint64_t default_points, std::uint64_t limit, co
         ends_at_hi_ = true;
         if (count_ > limit) too_many(count_, limit, what, count_ == UINT64_MAX);
         step_ = (r.hi - r.lo) / static_cast<double>(count_ - 1);
-        if (r.lo_exact && r.hi_exact) step_exact = (*r.hi_exact - *r.lo_exact) / Rational(count_ - 1);
+        if (r.lo_exact && r.hi_exact)
+            step_exact = (*r.hi_exact - *r.lo_exact) / Rational(count_ - 1);
     }
     if (!r.lo_exact || !step_exact) return;
     // Exact points: (num + k*step_num) / den with machine integers, when they fit.

@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "expr/expr.hpp"
-#include "views/context.hpp"
 #include "text/syntax.hpp"
+#include "views/context.hpp"
 
 namespace dfdx {
 
@@ -24,7 +24,7 @@ struct RangeExprs {
     std::string var;  ///< the range variable: the one after `for`, or the one free name
     std::vector<Expr> exprs;
     std::vector<std::string> labels;
-    std::string var_label;  ///< the range variable, in the session's format
+    std::string var_label;    ///< the range variable, in the session's format
     std::vector<Span> spans;  ///< where each expression was written
 };
 
@@ -33,10 +33,9 @@ struct RangeExprs {
 inline constexpr double default_range_lo = -10, default_range_hi = 10;
 
 /// Resolves the expressions of `st`; without `for` (a plot), the variable is the one name
-/// they leave free, `x` when none, and an error when several. A bare name of a one-argument function (user or
-/// built-in) means that function of the range variable: `plot f, f'` is
-/// `plot f(x), f'(x)`. Labels are `f(x)`, `f'(x)` for user functions, else the printed
-/// expression.
+/// they leave free, `x` when none, and an error when several. A bare name of a one-argument
+/// function (user or built-in) means that function of the range variable: `plot f, f'` is `plot
+/// f(x), f'(x)`. Labels are `f(x)`, `f'(x)` for user functions, else the printed expression.
 RangeExprs resolve_range_exprs(const Statement& st, const ViewContext& view,
                                std::vector<std::string>& notes);
 
@@ -45,9 +44,9 @@ struct Range {
     std::string var;
     double lo = 0, hi = 0;
     std::optional<Rational> lo_exact, hi_exact;  ///< when the end is a rational number
-    std::optional<double> step;                   ///< `step h`
+    std::optional<double> step;                  ///< `step h`
     std::optional<Rational> step_exact;
-    std::optional<std::uint64_t> points;          ///< `with n points`
+    std::optional<std::uint64_t> points;  ///< `with n points`
 };
 
 /// Resolves and checks the range of `st` (without `for`, the default range; the caller
@@ -60,7 +59,8 @@ class Grid {
 public:
     /// The points of `r`: its step or its number of points, else `default_points`.
     /// Throws Error(Limit) naming `what` when there would be more than `limit`.
-    Grid(const Range& r, std::uint64_t default_points, std::uint64_t limit, const std::string& what);
+    Grid(const Range& r, std::uint64_t default_points, std::uint64_t limit,
+         const std::string& what);
 
     [[nodiscard]] std::uint64_t size() const { return count_; }
     /// The k-th point, correctly rounded when exact() (else lo + k*h in floating point).
@@ -81,7 +81,7 @@ private:
     bool exact_ = false;
     bool ends_at_hi_ = false;  ///< the last point is hi (a number of points, not a step)
     std::int64_t num_ = 0, step_num_ = 0, den_ = 1;
-    int decimals_ = -1;          ///< digits after the point when den_ divides 10^decimals_
+    int decimals_ = -1;            ///< digits after the point when den_ divides 10^decimals_
     std::int64_t to_decimal_ = 1;  ///< 10^decimals_ / den_
 };
 

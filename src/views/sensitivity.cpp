@@ -3,11 +3,11 @@
 #include <algorithm>
 #include <cmath>
 
+#include "calculus/diff.hpp"
+#include "expr/construct.hpp"
+#include "expr/error.hpp"
 #include "views/chain.hpp"
 #include "views/commands.hpp"
-#include "expr/construct.hpp"
-#include "calculus/diff.hpp"
-#include "expr/error.hpp"
 
 namespace dfdx {
 
@@ -31,11 +31,13 @@ Target read_target(const Statement& st, const ViewContext& view, const chain::Ex
         t.expr = fn->body;
         t.vars = fn->params;
         t.function = fn->name;
-        t.header = print(dfdx::apply(fn->name, [&] {
-                             std::vector<Expr> ps;
-                             for (const std::string& p : fn->params) ps.push_back(sym(p));
-                             return ps;
-                         }()),
+        t.header = print(dfdx::apply(fn->name,
+                                     [&] {
+                                         std::vector<Expr> ps;
+                                         for (const std::string& p : fn->params)
+                                             ps.push_back(sym(p));
+                                         return ps;
+                                     }()),
                          {f, {}});
         // Free names of the body given a value join the parameters (f(h) = h + b).
         for (const std::string& n : point.names) {
@@ -56,7 +58,8 @@ Target read_target(const Statement& st, const ViewContext& view, const chain::Ex
     }
     for (const std::string& v : t.vars) {
         if (!point.values.count(v)) {
-            throw Error(ErrorCode::Type, "sensitivity needs a value for " + v + " (add " + v + "=... after 'at')",
+            throw Error(ErrorCode::Type,
+                        "sensitivity needs a value for " + v + " (add " + v + "=... after 'at')",
                         s.span);
         }
     }
@@ -70,7 +73,8 @@ Expr read_nudge(const Statement& st, const Environment& env, std::vector<std::st
     if (h.kind() == Kind::Vector || !free_symbols(h).empty()) {
         throw Error(ErrorCode::Type, "the nudge after 'by' must be a number", st.by->span);
     }
-    if (evaluate(h) == 0) throw Error(ErrorCode::Type, "the nudge after 'by' must not be 0", st.by->span);
+    if (evaluate(h) == 0)
+        throw Error(ErrorCode::Type, "the nudge after 'by' must not be 0", st.by->span);
     return h;
 }
 
@@ -81,12 +85,14 @@ bool same_number(const Expr& a, const Expr& b) {
 }
 
 bool is_undefined_here(const Error& e) {
-    return e.code() == ErrorCode::Domain || e.code() == ErrorCode::DivisionByZero || e.code() == ErrorCode::NotReal;
+    return e.code() == ErrorCode::Domain || e.code() == ErrorCode::DivisionByZero ||
+           e.code() == ErrorCode::NotReal;
 }
 
 }  // namespace
 
-std::vector<std::string> run_sensitivity(const Statement& st, const ViewContext& view, std::vector<std::string>& notes) {
+std::vector<std::string> run_sensitivity(const Statement& st, const ViewContext& view,
+                                         std::vector<std::string>& notes) {
     const Environment& env = view.environment();
     const Format f = view.settings.format;
     chain::ExactPoint point = chain::read_point(st.at, env, notes);
@@ -112,7 +118,8 @@ std::vector<std::string> run_sensitivity(const Statement& st, const ViewContext&
     table.rows.push_back(row);
 
     std::vector<std::string> curved, undefined;
-    std::string nudge = is_number(h) && h->num < 0 ? "-" + print(neg(h), {f, {}}) : "+" + print(h, {f, {}});
+    std::string nudge =
+        is_number(h) && h->num < 0 ? "-" + print(neg(h), {f, {}}) : "+" + print(h, {f, {}});
     for (const std::string& v : t.vars) {
         Bindings moved = point.values;
         moved[v] = add(moved[v], h);
@@ -146,9 +153,11 @@ std::vector<std::string> run_sensitivity(const Statement& st, const ViewContext&
         lines.push_back("each " + per + " equals its partial derivative: linear along every nudge");
     }
     if (!curved.empty()) {
-        lines.push_back("for " + names(curved) + " the " + per + " differs from the partial derivative: the value curves");
+        lines.push_back("for " + names(curved) + " the " + per +
+                        " differs from the partial derivative: the value curves");
     }
-    if (!undefined.empty()) lines.push_back("the value is undefined after nudging " + names(undefined));
+    if (!undefined.empty())
+        lines.push_back("the value is undefined after nudging " + names(undefined));
     return lines;
 }
 

@@ -1,13 +1,13 @@
 // The table command: expressions evaluated by compiled code at evenly spaced points,
 // printed as right-aligned columns or written as CSV.
-#include <charconv>
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <string_view>
 
-#include "views/commands.hpp"
-#include "numbers/compiled.hpp"
 #include "expr/error.hpp"
+#include "numbers/compiled.hpp"
+#include "views/commands.hpp"
 #include "views/range.hpp"
 
 namespace dfdx {
@@ -44,7 +44,8 @@ std::size_t display_width(std::string_view s) {
 }
 
 std::string csv_field(const std::string& s) {
-    if (s.find_first_of(",\"\n\r") == std::string::npos && (s.empty() || (s.front() != ' ' && s.back() != ' '))) {
+    if (s.find_first_of(",\"\n\r") == std::string::npos &&
+        (s.empty() || (s.front() != ' ' && s.back() != ' '))) {
         return s;
     }
     std::string out = "\"";
@@ -69,8 +70,8 @@ Evaluated evaluate_table(const RangeExprs& ex, const std::string& var, const Gri
     return out;
 }
 
-std::string csv_text(const RangeExprs& ex, const std::string& var, const Grid& grid, const Evaluated& ev,
-                     int digits) {
+std::string csv_text(const RangeExprs& ex, const std::string& var, const Grid& grid,
+                     const Evaluated& ev, int digits) {
     const std::size_t n = grid.size(), m = ex.exprs.size();
     std::string text = csv_field(var);
     for (const std::string& label : ex.labels) text += "," + csv_field(label);
@@ -99,8 +100,8 @@ std::vector<std::string> csv_lines(const std::string& csv) {
     return lines;
 }
 
-std::vector<std::string> printed_lines(const RangeExprs& ex, const Grid& grid,
-                                       const Evaluated& ev, int digits) {
+std::vector<std::string> printed_lines(const RangeExprs& ex, const Grid& grid, const Evaluated& ev,
+                                       int digits) {
     const std::size_t n = grid.size(), m = ex.exprs.size(), cols = m + 1;
     // Every cell once into one buffer, measuring the columns as we go.
     std::string cells;
@@ -113,8 +114,9 @@ std::vector<std::string> printed_lines(const RangeExprs& ex, const Grid& grid,
     std::string scratch;
     for (std::size_t i = 0; i < n; ++i) {
         for (std::size_t c = 0; c < cols; ++c) {
-            std::string_view s = c == 0 ? format_x(grid, i, ev.xs[i], digits, Style::Printed, scratch, buf)
-                                        : format_value(ev.values[(c - 1) * n + i], digits, Style::Printed, buf);
+            std::string_view s =
+                c == 0 ? format_x(grid, i, ev.xs[i], digits, Style::Printed, scratch, buf)
+                       : format_value(ev.values[(c - 1) * n + i], digits, Style::Printed, buf);
             cells += s;
             ends.push_back(cells.size());
             width[c] = std::max(width[c], s.size());
@@ -132,7 +134,9 @@ std::vector<std::string> printed_lines(const RangeExprs& ex, const Grid& grid,
     };
     std::vector<std::string> lines;
     lines.reserve(n + 1);
-    lines.push_back(line([&](std::size_t c) -> std::string_view { return c == 0 ? ex.var_label : ex.labels[c - 1]; }));
+    lines.push_back(line([&](std::size_t c) -> std::string_view {
+        return c == 0 ? ex.var_label : ex.labels[c - 1];
+    }));
     for (std::size_t i = 0; i < n; ++i) {
         lines.push_back(line([&](std::size_t c) {
             const std::size_t k = i * cols + c, begin = k ? ends[k - 1] : 0;
@@ -144,15 +148,16 @@ std::vector<std::string> printed_lines(const RangeExprs& ex, const Grid& grid,
 
 }  // namespace
 
-std::vector<std::string> run_table(const Statement& st, const ViewContext& view, std::vector<std::string>& notes,
-                                   std::string& csv) {
+std::vector<std::string> run_table(const Statement& st, const ViewContext& view,
+                                   std::vector<std::string>& notes, std::string& csv) {
     RangeExprs ex = resolve_range_exprs(st, view, notes);
     Range range = resolve_range(st, view, notes);
     const bool to_file = !st.file.empty();
     Grid grid(range, 11, max_table_rows, "the table");
     if (!to_file && grid.size() > max_printed_rows) {
         throw Error(ErrorCode::Limit, "the table would have " + std::to_string(grid.size()) +
-                                          " rows; printed tables stop at " + std::to_string(max_printed_rows) +
+                                          " rows; printed tables stop at " +
+                                          std::to_string(max_printed_rows) +
                                           ": write it to a file with 'to FILE.csv' (up to " +
                                           std::to_string(max_table_rows) + " rows)");
     }
