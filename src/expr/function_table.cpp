@@ -320,6 +320,15 @@ FunctionDomain function_domain(std::uint32_t id) {
     return id < domains.size() ? domains[id] : D::All;
 }
 
+bool defined_everywhere(std::uint32_t id) {
+    const FunctionInfo& f = kTable.at(id);
+    // The poles of tan and sec lie inside a domain of All; factorial and binomial take
+    // whole numbers only.
+    return f.min_args == 1 && f.max_args == 1 && f.partial &&
+           function_domain(id) == FunctionDomain::All && !named(id, "tan") && !named(id, "sec") &&
+           !named(id, "factorial");
+}
+
 bool in_domain(FunctionDomain d, const Rational& x) {
     switch (d) {
         case FunctionDomain::All: return true;

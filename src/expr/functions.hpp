@@ -59,6 +59,9 @@ enum class FunctionDomain {
 };
 /// The domain of the built-in `id` (All for two-argument ones and aliases).
 FunctionDomain function_domain(std::uint32_t id);
+/// True when the one-argument built-in `id` has a value at every real number (sin, exp,
+/// atan, sigmoid, ...): no domain rule and no pole.
+bool defined_everywhere(std::uint32_t id);
 /// True when x is in the domain.
 bool in_domain(FunctionDomain d, const Rational& x);
 /// The same for a double (false for NaN); inline, for the compiled evaluator's loops.

@@ -30,13 +30,6 @@ bool includes(Excluded wide, Excluded narrow) {
     return narrow == Excluded::Nothing || wide == narrow || wide == Excluded::NonPositive;
 }
 
-bool total_function(std::uint32_t id) {
-    static const std::unordered_set<std::string_view> kTotal = {
-        "sin",   "cos", "atan", "exp",  "sinh",    "cosh", "tanh",
-        "asinh", "abs", "sign", "step", "sigmoid", "relu", "softplus"};
-    return kTotal.count(function_info(id).name) != 0;
-}
-
 template <class Visit>
 void each_node(const Expr& root, Visit&& visit) {
     std::unordered_set<const Node*> seen;
@@ -74,7 +67,7 @@ bool value_fails_first(const std::vector<Expr>& originals, const Expr& value) {
                 case Kind::Add:
                 case Kind::Mul:
                 case Kind::Vector: return;
-                case Kind::Func: covered = total_function(n.id); return;
+                case Kind::Func: covered = defined_everywhere(n.id); return;
                 case Kind::Apply:
                 case Kind::Deriv: covered = false; return;
                 case Kind::Pow: break;
