@@ -70,4 +70,13 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
     return prev[b.size()];
 }
 
+std::string join(const std::vector<std::string>& parts, std::string_view sep) {
+    std::string s;
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        if (i) s += sep;
+        s += parts[i];
+    }
+    return s;
+}
+
 }  // namespace dfdx

@@ -13,6 +13,7 @@
 
 #include "expr/error.hpp"
 #include "expr/functions.hpp"
+#include "numbers/eval.hpp"
 
 namespace dfdx {
 
@@ -277,10 +278,7 @@ private:
             }
             case Kind::Apply:
             case Kind::Deriv:
-                throw Error(ErrorCode::UnknownFunction, "cannot evaluate the unknown function " +
-                                                            e->name + " (define it first, e.g. " +
-                                                            e->name + "(x) = ...)");
-            case Kind::Vector: throw Error(ErrorCode::Type, "a vector has no single numeric value");
+            case Kind::Vector: no_numeric_value(e);
         }
         return constant(0);
     }

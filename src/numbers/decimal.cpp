@@ -7,6 +7,7 @@
 
 #include "expr/error.hpp"
 #include "expr/small_node_map.hpp"
+#include "numbers/eval.hpp"
 #include "numbers/interval.hpp"
 
 namespace dfdx {
@@ -75,10 +76,7 @@ private:
             case Kind::Symbol: throw Error(ErrorCode::UnknownFunction, e->name + " has no value");
             case Kind::Apply:
             case Kind::Deriv:
-                throw Error(ErrorCode::UnknownFunction, "cannot evaluate the unknown function " +
-                                                            e->name + " (define it first, e.g. " +
-                                                            e->name + "(x) = ...)");
-            case Kind::Vector: throw Error(ErrorCode::Type, "a vector has no single numeric value");
+            case Kind::Vector: no_numeric_value(e);
         }
     }
 

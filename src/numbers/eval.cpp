@@ -48,6 +48,14 @@ double real_pow(double base, const Expr& exponent_expr, double exponent) {
     return v;
 }
 
+void no_numeric_value(const Expr& e) {
+    if (e.kind() == Kind::Vector)
+        throw Error(ErrorCode::Type, "a vector has no single numeric value");
+    throw Error(ErrorCode::UnknownFunction, "cannot evaluate the unknown function " + e->name +
+                                                " (define it first, e.g. " + e->name +
+                                                "(x) = ...)");
+}
+
 double leaf_value(const Expr& e, const Point& point) {
     switch (e.kind()) {
         case Kind::Number: return to_double(e->num);
@@ -62,10 +70,7 @@ double leaf_value(const Expr& e, const Point& point) {
             return e->id == static_cast<std::uint32_t>(ConstantId::Pi) ? M_PI : M_E;
         case Kind::Apply:
         case Kind::Deriv:
-            throw Error(ErrorCode::UnknownFunction, "cannot evaluate the unknown function " +
-                                                        e->name + " (define it first, e.g. " +
-                                                        e->name + "(x) = ...)");
-        case Kind::Vector: throw Error(ErrorCode::Type, "a vector has no single numeric value");
+        case Kind::Vector: no_numeric_value(e);
         case Kind::Add:
         case Kind::Mul:
         case Kind::Pow:

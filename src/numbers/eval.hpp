@@ -21,6 +21,10 @@ double evaluate(const Expr& e, const Point& point = {});
 /// numbers are real, even roots of them are an error.
 double real_pow(double base, const Expr& exponent_expr, double exponent);
 
+/// The error for a node that has no number as its value: an unknown call (Apply, Deriv;
+/// Error(UnknownFunction)) or a vector (Error(Type)). Every evaluator says the same.
+[[noreturn]] void no_numeric_value(const Expr& e);
+
 /// The value of a node without children at a point: a number, a symbol's value, pi or e;
 /// Error(UnknownFunction) for a symbol without one or an unknown call, Error(Type) for a
 /// vector.

@@ -6,18 +6,13 @@
 #include "calculus/simplify.hpp"
 #include "expr/construct.hpp"
 #include "expr/error.hpp"
+#include "expr/names.hpp"
 #include "print/notation.hpp"
 #include "print/print.hpp"
 
 namespace dfdx {
 
 namespace {
-
-std::string join(const std::vector<std::string>& parts, const std::string& sep) {
-    std::string s;
-    for (std::size_t i = 0; i < parts.size(); ++i) s += (i ? sep : "") + parts[i];
-    return s;
-}
 
 /// A number written exactly in few symbols: rationals, roots of small whole numbers, pi
 /// and e, and their sums and products (`sqrt(2)/2`, `2 - sqrt(3)`, `pi/6`). Roots of

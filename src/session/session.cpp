@@ -7,6 +7,7 @@
 #include "calculus/simplify.hpp"
 #include "expr/construct.hpp"
 #include "expr/functions.hpp"
+#include "expr/names.hpp"
 #include "numbers/decimal.hpp"
 #include "numbers/domain_guard.hpp"
 #include "numbers/eval.hpp"
@@ -20,12 +21,6 @@
 namespace dfdx {
 
 namespace {
-
-std::string join(const std::vector<std::string>& parts, const std::string& sep) {
-    std::string s;
-    for (std::size_t i = 0; i < parts.size(); ++i) s += (i ? sep : "") + parts[i];
-    return s;
-}
 
 /// Where the statement's text calls `name`, to point an error at it; `fallback` when the
 /// call came from a bound name or a function body.
