@@ -20,17 +20,9 @@ namespace {
 
 /// The first node of e's DAG that is not canonical, with the rule it breaks; "" if none.
 std::string first_broken(const Expr& e) {
-    std::unordered_set<const Node*> seen;
-    std::vector<const Node*> stack{e.get()};
-    while (!stack.empty()) {
-        const Node* n = stack.back();
-        stack.pop_back();
-        if (!seen.insert(n).second) continue;
-        std::string why;
-        if (!is_canonical(*n, &why)) return why;
-        for (const Expr& a : n->args) stack.push_back(a.get());
-    }
-    return "";
+    std::string why;
+    walk_dag(e, [&](const Node& n) { return is_canonical(n, &why); });
+    return why;
 }
 
 Node node(Kind kind, std::vector<Expr> args, Rational number = Rational(0),

@@ -33,22 +33,6 @@ int deep_compare(const Node& a, const Node& b) {
     return cmp3(a.orders, b.orders);
 }
 
-/// Visits every distinct node once; stops early when visit returns false.
-template <class Visit>
-void walk_dag(const Expr& root, Visit&& visit) {
-    detail::SmallNodeMap<bool> seen;
-    std::vector<const Node*> stack{root.get()};
-    while (!stack.empty()) {
-        const Node* n = stack.back();
-        stack.pop_back();
-        if (seen.find(n)) continue;
-        seen.insert(n, true);
-        check_interrupt();  // walks of 100,000-node results create no nodes
-        if (!visit(*n)) return;
-        for (const Expr& a : n->args) stack.push_back(a.get());
-    }
-}
-
 }  // namespace
 
 int compare(const Expr& a, const Expr& b) {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "expr/rational.hpp"
+#include "expr/small_node_map.hpp"
 
 namespace dfdx {
 
@@ -113,6 +114,23 @@ void collect_garbage();
 [[nodiscard]] inline bool is_zero(const Expr& e) { return is_number(e, 0); }
 [[nodiscard]] inline bool is_one(const Expr& e) { return is_number(e, 1); }
 [[nodiscard]] inline bool is_symbol(const Expr& e) { return e.kind() == Kind::Symbol; }
+/// Visits every distinct node of root's DAG once, polling for cancellation (walks of
+/// 100,000-node results create no nodes); stops early when visit returns false.
+template <class Visit>
+void walk_dag(const Expr& root, Visit&& visit) {
+    detail::SmallNodeMap<bool> seen;
+    std::vector<const Node*> stack{root.get()};
+    while (!stack.empty()) {
+        const Node* n = stack.back();
+        stack.pop_back();
+        if (seen.find(n)) continue;
+        seen.insert(n, true);
+        check_interrupt();
+        if (!visit(*n)) return;
+        for (const Expr& a : n->args) stack.push_back(a.get());
+    }
+}
+
 /// True when `e` contains the symbol `name` anywhere.
 [[nodiscard]] bool has_symbol(const Expr& e, const std::string& name);
 /// True when e calls an unknown function (f(x), f'(x)) anywhere.

@@ -30,17 +30,13 @@ bool includes(Excluded wide, Excluded narrow) {
     return narrow == Excluded::Nothing || wide == narrow || wide == Excluded::NonPositive;
 }
 
+/// Every distinct node of root's DAG, once (walk_dag, never stopping early).
 template <class Visit>
 void each_node(const Expr& root, Visit&& visit) {
-    std::unordered_set<const Node*> seen;
-    std::vector<const Node*> stack{root.get()};
-    while (!stack.empty()) {
-        const Node* n = stack.back();
-        stack.pop_back();
-        if (!seen.insert(n).second) continue;
-        visit(*n);
-        for (const Expr& a : n->args) stack.push_back(a.get());
-    }
+    walk_dag(root, [&](const Node& n) {
+        visit(n);
+        return true;
+    });
 }
 
 /// Whether `value` is undefined wherever one of `originals` is: every node of an original

@@ -11,16 +11,11 @@ namespace {
 
 // Names of unknown-function calls and symbols in e.
 void referenced(const Expr& e, std::set<std::string>& calls, std::set<std::string>& symbols) {
-    std::unordered_set<const Node*> seen;
-    std::vector<const Node*> stack{e.get()};
-    while (!stack.empty()) {
-        const Node* n = stack.back();
-        stack.pop_back();
-        if (!seen.insert(n).second) continue;
-        if (n->kind == Kind::Apply || n->kind == Kind::Deriv) calls.insert(n->name);
-        if (n->kind == Kind::Symbol) symbols.insert(n->name);
-        for (const Expr& a : n->args) stack.push_back(a.get());
-    }
+    walk_dag(e, [&](const Node& n) {
+        if (n.kind == Kind::Apply || n.kind == Kind::Deriv) calls.insert(n.name);
+        if (n.kind == Kind::Symbol) symbols.insert(n.name);
+        return true;
+    });
 }
 
 }  // namespace

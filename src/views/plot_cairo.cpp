@@ -167,12 +167,7 @@ void curves(const Api& c, cairo_t* cr, const Plot& plot, const Mapping& m) {
 void legend(const Api& c, cairo_t* cr, const Plot& plot, const Mapping& m, double width) {
     double x = m.left, y = m.top + m.height + 42;
     for (std::size_t j = 0; j < plot.curves.size(); ++j) {
-        std::string label = plot.curves[j].label;
-        if (label.size() > 90) {
-            std::size_t cut = 89;
-            while (cut > 0 && (static_cast<unsigned char>(label[cut]) & 0xC0) == 0x80) --cut;
-            label = label.substr(0, cut) + "…";
-        }
+        const std::string label = legend_label(plot.curves[j].label);
         cairo_text_extents_t ext;
         c.cairo_text_extents(cr, label.c_str(), &ext);
         const double item = 30 + ext.x_advance;

@@ -3,7 +3,9 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 
+#include "text/utf8.hpp"
 #include "views/plot.hpp"
 
 namespace dfdx {
@@ -12,6 +14,15 @@ namespace dfdx {
 inline constexpr const char* kPlotColours[] = {"#1f77b4", "#d62728", "#2ca02c", "#9467bd",
                                                "#ff7f0e", "#8c564b", "#e377c2", "#17becf"};
 inline constexpr std::size_t kPlotColourCount = sizeof kPlotColours / sizeof kPlotColours[0];
+
+/// A curve's label as the legend shows it: cut at 89 bytes (never inside a character)
+/// and ended with "…" when longer than 90.
+inline std::string legend_label(std::string label) {
+    if (label.size() <= 90) return label;
+    std::size_t cut = 89;
+    while (cut > 0 && continuation_byte(label[cut])) --cut;
+    return label.substr(0, cut) + "…";
+}
 
 /// Where data coordinates land on a page `width` by `height`: margins for the value
 /// labels on the left, the x labels and the legend below.

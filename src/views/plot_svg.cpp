@@ -95,12 +95,7 @@ std::string legend(const Plot& plot, const Mapping& m, double width) {
     std::string s = "<g fill=\"#333333\">\n";
     double x = m.left, y = m.top + m.height + 42;
     for (std::size_t j = 0; j < plot.curves.size(); ++j) {
-        std::string label = plot.curves[j].label;
-        if (label.size() > 90) {
-            std::size_t cut = 89;
-            while (cut > 0 && (static_cast<unsigned char>(label[cut]) & 0xC0) == 0x80) --cut;
-            label = label.substr(0, cut) + "…";
-        }
+        const std::string label = legend_label(plot.curves[j].label);
         const double item = 34 + 7.0 * static_cast<double>(label.size());
         if (x > m.left && x + item > width) x = m.left, y += 18;
         s += "<line x1=\"" + num(x) + "\" y1=\"" + num(y - 4) + "\" x2=\"" + num(x + 24) +
